@@ -1,0 +1,180 @@
+//! Diagnostics shown to editors: `path:line:column: message`, the offending line, and a hint.
+//!
+//! The format is part of the user contract (editors click it, tests grep it), so it is written
+//! here rather than delegated to a rendering crate whose layout we do not control.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found in the content, pointing at a file and, when known, a position in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Path relative to the site root, with `/` separators, e.g. `content/leviers/fir.md`.
+    pub file: String,
+    /// 1-based line and column; 0 when the problem concerns the whole file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The source line, shown under the message with a caret.
+    pub excerpt: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            hint: None,
+            excerpt: None,
+        }
+    }
+
+    /// Places the diagnostic at byte `offset` of `source`, the full text of the file.
+    pub fn at(mut self, source: &str, offset: usize) -> Self {
+        let (line, column) = line_column(source, offset);
+        self.line = line;
+        self.column = column;
+        self.excerpt = source.lines().nth(line - 1).map(str::to_owned);
+        self
+    }
+
+    pub fn at_line(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}: erreur : {}", self.location(), self.message)?;
+        if let Some(text) = &self.excerpt {
+            let gutter = self.line.to_string();
+            writeln!(f, "{gutter} | {text}")?;
+            let pad = " ".repeat(gutter.len());
+            let caret_pad = " ".repeat(self.column.saturating_sub(1).min(text.chars().count()));
+            writeln!(f, "{pad} | {caret_pad}^")?;
+        }
+        if let Some(hint) = &self.hint {
+            writeln!(f, "  aide : {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based (line, column) of a byte offset; columns count characters, not bytes.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A path shown to the user: relative to the site root, `/`-separated, on every platform.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Every problem of a run, so that all of them are reported at once.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Sorted by file and position so that output is stable and reads top to bottom.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        self.0.dedup();
+        self.0
+    }
+}
+
+/// Suggests the closest known name for a misspelt one, if any is close enough.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = "+++\ntitré = 1\n";
+        assert_eq!(line_column(src, 0), (1, 1));
+        assert_eq!(line_column(src, 4), (2, 1));
+        // 'é' is two bytes: the '=' after "titré " is the 7th character.
+        assert_eq!(line_column(src, src.find('=').unwrap()), (2, 7));
+    }
+
+    #[test]
+    fn suggestion_finds_close_names_only() {
+        let fields = ["title", "description", "date"];
+        assert_eq!(did_you_mean("titel", fields), Some("title"));
+        assert_eq!(did_you_mean("descripton", fields), Some("description"));
+        assert_eq!(did_you_mean("zzz", fields), None);
+    }
+
+    #[test]
+    fn display_shows_location_excerpt_and_hint() {
+        let src = "+++\ntitel = \"x\"\n+++\n";
+        let d = Diagnostic::new("content/a.md", "champ inconnu « titel »")
+            .at(src, 4)
+            .hint("vouliez-vous dire « title » ?");
+        let text = d.to_string();
+        assert!(text.starts_with("content/a.md:2:1: erreur : champ inconnu « titel »\n"));
+        assert!(text.contains("2 | titel = \"x\"\n"));
+        assert!(text.contains("aide : vouliez-vous dire « title » ?"));
+    }
+}

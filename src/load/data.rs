@@ -1,0 +1,56 @@
+//! Structured data files of `content/data/` and the site's `portail.toml`.
+
+use super::schema::{parse_typed, Located, Schema};
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use crate::model::*;
+use std::path::Path;
+
+pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Config {
+    let path = root.join("portail.toml");
+    let display = display_path(root, &path);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return default_config(),
+        Err(e) => {
+            diags.push(Diagnostic::new(display, format!("lecture impossible : {e}")));
+            return default_config();
+        }
+    };
+    let at = Located { display: &display, file_text: &text, base: 0, whole: 0 };
+    parse_typed(&text, &Schema::of::<Config>().nest("menu", Schema::of::<MenuItem>()), &at).unwrap_or_else(|ds| {
+        diags.extend(ds);
+        default_config()
+    })
+}
+
+fn default_config() -> Config {
+    toml::from_str("").unwrap_or_default()
+}
+
+pub fn load_data(rel: &str, display: String, text: String, site: &mut Site, diags: &mut Diagnostics) {
+    let at = Located { display: &display, file_text: &text, base: 0, whole: 0 };
+    match rel {
+        "data/glossaire.toml" => {
+            let schema = Schema::of::<Glossary>().nest("terms", Schema::of::<Term>());
+            match parse_typed::<Glossary>(&text, &schema, &at) {
+                Ok(data) => site.glossary = DataFile { display, text, data },
+                Err(ds) => diags.extend(ds),
+            }
+        }
+        "data/contacts.toml" => {
+            let schema = Schema::of::<Contacts>()
+                .nest("national", Schema::of::<NationalContact>())
+                .nest("ars", Schema::of::<Ars>().nest("referents", Schema::of::<Referent>()));
+            match parse_typed::<Contacts>(&text, &schema, &at) {
+                Ok(data) => site.contacts = DataFile { display, text, data },
+                Err(ds) => diags.extend(ds),
+            }
+        }
+        // The wizard's rules are checked against the whole site in validation.
+        "data/assistant.toml" => site.wizard = Some(DataFile { display, text, data: () }),
+        _ => diags.push(
+            Diagnostic::new(display, "fichier de données inconnu")
+                .hint("les fichiers reconnus sont data/glossaire.toml, data/contacts.toml et data/assistant.toml"),
+        ),
+    }
+}

@@ -1,0 +1,226 @@
+//! Load: walks the site root and turns every file of `content/` into the typed [`Site`] model.
+//! Problems are collected, not thrown, so that one run lists all of them.
+
+mod data;
+mod frontmatter;
+pub mod schema;
+
+use crate::date::Date;
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use crate::model::*;
+use schema::{parse_typed, Located, Schema};
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// Reads `root/portail.toml` and `root/content/`. Returns the site when no file had an error.
+pub fn load(root: &Path, today: Date) -> Result<Site, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let config = data::load_config(root, &mut diags);
+    let content = root.join("content");
+    let mut site = Site {
+        config,
+        today,
+        pages: Vec::new(),
+        glossary: DataFile::default(),
+        contacts: DataFile::default(),
+        wizard: None,
+        assets: Vec::new(),
+    };
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::new(display_path(root, &content), "le dossier content/ est introuvable")
+                .hint("lancez portail depuis la racine du site, ou indiquez-la avec --root DOSSIER"),
+        );
+        return Err(diags);
+    }
+    let walker = WalkDir::new(&content).sort_by_file_name().into_iter().filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".to_owned());
+                diags.push(Diagnostic::new(path, format!("lecture impossible : {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = display_path(&content, path);
+        let display = display_path(root, path);
+        match classify(&rel) {
+            FileKind::Markdown => {
+                if let Some(text) = read_text(path, &display, &mut diags) {
+                    match load_page(&rel, display, text) {
+                        Ok(page) => site.pages.push(page),
+                        Err(ds) => diags.extend(ds),
+                    }
+                }
+            }
+            FileKind::Data => {
+                if let Some(text) = read_text(path, &display, &mut diags) {
+                    data::load_data(&rel, display, text, &mut site, &mut diags);
+                }
+            }
+            FileKind::Asset => site.assets.push(Asset { source: path.to_path_buf(), path: rel }),
+        }
+    }
+    if diags.is_empty() {
+        Ok(site)
+    } else {
+        Err(diags)
+    }
+}
+
+enum FileKind {
+    Markdown,
+    Data,
+    Asset,
+}
+
+fn classify(rel: &str) -> FileKind {
+    if rel.ends_with(".md") {
+        FileKind::Markdown
+    } else if rel.starts_with("data/") && rel.ends_with(".toml") {
+        FileKind::Data
+    } else {
+        FileKind::Asset
+    }
+}
+
+/// Dot-files and editor leftovers (`x.md~`, `.#x.md`) are never content.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    (name.starts_with('.') && name != ".") || name.ends_with('~')
+}
+
+/// Reads a file that must be UTF-8, pointing at the first bad byte otherwise.
+fn read_text(path: &Path, display: &str, diags: &mut Diagnostics) -> Option<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::new(display, format!("lecture impossible : {e}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+            let (line, column) = crate::diagnostic::line_column(&prefix, valid);
+            diags.push(
+                Diagnostic::new(display, "le fichier n'est pas encodé en UTF-8")
+                    .at_line(line, column)
+                    .hint("réenregistrez-le en UTF-8 (dans la plupart des éditeurs : « Enregistrer sous… », encodage UTF-8)"),
+            );
+            None
+        }
+    }
+}
+
+/// Output file of a content path: `leviers/fir.md` → `leviers/fir/index.html`.
+pub fn output_path(rel: &str) -> String {
+    let stem = rel.trim_end_matches(".md");
+    match stem.strip_suffix("_index") {
+        Some(dir) => format!("{dir}index.html"),
+        None => format!("{stem}/index.html"),
+    }
+}
+
+fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagnostic>> {
+    let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
+    let (section, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let slug = file.trim_end_matches(".md").to_owned();
+    let at = Located { display: &display, file_text: &text, base: split.toml_offset, whole: 0 };
+    let mut errors = Vec::new();
+    if slug != "_index" && !is_valid_slug(&slug) {
+        errors.push(
+            Diagnostic::new(&display, format!("nom de fichier « {file} » invalide pour une adresse web"))
+                .hint(format!("renommez-le « {}.md » : minuscules, chiffres et tirets", crate::slug::slugify(&slug))),
+        );
+    }
+    let (meta, kind) = if slug == "_index" {
+        let meta: PageMeta = parse_typed(split.toml, &page_schema(), &at)?;
+        (meta, PageKind::Section)
+    } else if section == "leviers" {
+        let lever: LeverMeta = parse_typed(split.toml, &lever_schema(), &at)?;
+        (lever_page_meta(&lever), PageKind::Lever(Box::new(lever)))
+    } else if section == "actualites" {
+        let update: UpdateMeta = parse_typed(split.toml, &update_schema(), &at)?;
+        (update_page_meta(&update), PageKind::Update(Box::new(update)))
+    } else {
+        (parse_typed(split.toml, &page_schema(), &at)?, PageKind::Plain)
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Page {
+        source: rel.to_owned(),
+        display,
+        body_offset: split.body_offset,
+        output: output_path(rel),
+        section: section.to_owned(),
+        slug,
+        meta,
+        kind,
+        text,
+    })
+}
+
+fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(crate) fn page_schema() -> Schema {
+    Schema::of::<PageMeta>().nest("sources", Schema::of::<Source>())
+}
+
+pub(crate) fn lever_schema() -> Schema {
+    Schema::of::<LeverMeta>()
+        .nest("sources", Schema::of::<Source>())
+        .nest("audience_notes", Schema::of::<AudienceNote>())
+        .nest("thresholds", Schema::of::<Threshold>())
+}
+
+pub(crate) fn update_schema() -> Schema {
+    Schema::of::<UpdateMeta>().nest("sources", Schema::of::<Source>())
+}
+
+fn lever_page_meta(l: &LeverMeta) -> PageMeta {
+    PageMeta {
+        title: l.title.clone(),
+        description: Some(l.description.clone()),
+        date: l.date,
+        weight: l.weight,
+        template: l.template.clone(),
+        sort_by: None,
+        sources: l.sources.clone(),
+    }
+}
+
+fn update_page_meta(u: &UpdateMeta) -> PageMeta {
+    PageMeta {
+        title: u.title.clone(),
+        description: Some(u.description.clone()),
+        date: Some(u.date),
+        weight: u.weight,
+        template: u.template.clone(),
+        sort_by: None,
+        sources: u.sources.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_point_at_files() {
+        assert_eq!(output_path("_index.md"), "index.html");
+        assert_eq!(output_path("leviers/_index.md"), "leviers/index.html");
+        assert_eq!(output_path("leviers/fir.md"), "leviers/fir/index.html");
+        assert_eq!(output_path("a-propos.md"), "a-propos/index.html");
+    }
+}

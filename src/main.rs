@@ -1,0 +1,67 @@
+//! The `portail` binary: exit 0 on success, 1 on content errors, 2 on usage or I/O errors.
+
+use clap::Parser;
+use portail::cli::{Cli, Command};
+use portail::date::Date;
+use portail::pipeline::{self, BuildOptions, Failure};
+use portail::{scaffold, serve};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.clone();
+    let result = match cli.command {
+        Command::Build { output, date } => today(date).and_then(|today| {
+            let out = root.join(&output);
+            let opts = BuildOptions { root: root.clone(), today, livereload: false };
+            report(pipeline::build(&opts, &out).map(|b| {
+                eprintln!("portail : {} pages, {} fichiers écrits dans {} en {} ms", b.pages, b.files.len(), out.display(), b.millis);
+            }))
+        }),
+        Command::Check { date } => today(date).and_then(|today| {
+            let opts = BuildOptions { root: root.clone(), today, livereload: false };
+            report(pipeline::compile(&opts).map(|b| eprintln!("portail : contenu correct ({} pages vérifiées)", b.pages)))
+        }),
+        Command::Serve { port, bind, date } => today(date).and_then(|today| serve::run(&root, today, bind, port).map_err(|e| {
+            eprintln!("erreur : {e}");
+            2
+        })),
+        Command::New { kind, slug } => scaffold::create(&root, kind, &slug).map(|path| eprintln!("portail : {path} créé ; remplissez les champs puis lancez portail check")).map_err(|e| {
+            eprintln!("erreur : {e}");
+            2
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => ExitCode::from(code),
+    }
+}
+
+fn today(date: Option<Date>) -> Result<Date, u8> {
+    match date {
+        Some(d) => Ok(d),
+        None => Date::today().map_err(|e| {
+            eprintln!("erreur : {e}");
+            2
+        }),
+    }
+}
+
+/// Prints every diagnostic and maps the failure to its exit status.
+fn report(result: Result<(), Failure>) -> Result<(), u8> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(Failure::Content(diags)) => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            let n = diags.len();
+            eprintln!("portail : {n} erreur{} ; rien n'a été écrit, le site précédent est conservé", if n > 1 { "s" } else { "" });
+            Err(1)
+        }
+        Err(Failure::Io(e)) => {
+            eprintln!("erreur : {e}");
+            Err(2)
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! Markdown: one parse shared by validation (which anchors and links a page has) and rendering
+//! (HTML with rewritten links, heading anchors, glossary `<abbr>` and plain text for search).
+
+use crate::slug::{slugify, AnchorSet};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A link or image destination as written, with its byte range in the Markdown.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub dest: String,
+    pub range: Range<usize>,
+}
+
+/// What validation needs to know about a page's Markdown.
+#[derive(Debug, Default, Clone)]
+pub struct Outline {
+    pub anchors: Vec<String>,
+    pub links: Vec<LinkRef>,
+}
+
+/// A `##`/`###` heading of a page, for tables of contents and search.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub anchor: String,
+}
+
+/// A stretch of a page under one heading, as plain text, for the search index.
+#[derive(Debug, Clone, Default)]
+pub struct TextSection {
+    pub anchor: Option<String>,
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub sections: Vec<TextSection>,
+}
+
+/// An acronym to mark up on first use: `<abbr title="expansion">`.
+pub struct Abbr<'a> {
+    pub acronym: &'a str,
+    pub expansion: &'a str,
+}
+
+/// Anchors and links of a Markdown text, without rendering it.
+pub fn outline(src: &str) -> Outline {
+    let mut out = Outline::default();
+    let events = with_anchors(Parser::new_ext(src, options()).into_offset_iter().collect());
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => out.anchors.push(id.to_string()),
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+                out.links.push(LinkRef { dest: dest_url.to_string(), range })
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                out.anchors.extend(html_ids(&h));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Renders Markdown to HTML. `resolve` rewrites a link destination (None keeps it as written);
+/// `abbrs` are marked on their first use in running text.
+pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr<'_>]) -> Rendered {
+    let events = with_anchors(Parser::new_ext(src, options()).into_offset_iter().collect());
+    let mut out = Rendered::default();
+    let mut abbr_used = vec![false; abbrs.len()];
+    let mut current = TextSection::default();
+    let mut in_heading: Option<(u8, String, String)> = None;
+    let mut no_abbr_depth = 0usize;
+    let mut html_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for (event, _) in events {
+        match &event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                in_heading = Some((heading_level(*level), id.as_deref().unwrap_or("").to_owned(), String::new()));
+                no_abbr_depth += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                no_abbr_depth -= 1;
+                if let Some((level, anchor, text)) = in_heading.take() {
+                    if level <= 3 {
+                        out.headings.push(Heading { level, text: text.clone(), anchor: anchor.clone() });
+                    }
+                    if level == 2 || level == 3 {
+                        out.sections.push(std::mem::take(&mut current));
+                        current.anchor = Some(anchor);
+                        current.heading = Some(text);
+                    } else {
+                        push_text(&mut current.text, &text);
+                    }
+                }
+            }
+            Event::Start(Tag::Link { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => no_abbr_depth += 1,
+            Event::End(TagEnd::Link | TagEnd::CodeBlock | TagEnd::Image) => no_abbr_depth -= 1,
+            Event::Text(t) | Event::Code(t) => match &mut in_heading {
+                Some((_, _, h)) => h.push_str(t),
+                None => push_text(&mut current.text, t),
+            },
+            Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => current.text.push(' '),
+            _ => {}
+        }
+        let event = match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            Event::Text(text) if no_abbr_depth == 0 && !abbrs.is_empty() => {
+                mark_abbrs(text, abbrs, &mut abbr_used, &mut html_events);
+                continue;
+            }
+            other => other,
+        };
+        html_events.push(event);
+    }
+    out.sections.push(current);
+    out.sections.retain(|s| s.heading.is_some() || !s.text.trim().is_empty());
+    for s in &mut out.sections {
+        s.text = collapse_spaces(&s.text);
+    }
+    html::push_html(&mut out.html, html_events.into_iter());
+    out
+}
+
+/// Inline Markdown (a front-matter string) to HTML, without the surrounding paragraph.
+pub fn render_inline(src: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+    let html = render(src, resolve, &[]).html;
+    let trimmed = html.trim_end();
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => trimmed.to_owned(),
+    }
+}
+
+/// Gives every heading an id: the one written (`{#id}`) or one derived from its text.
+fn with_anchors(mut events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut set = AnchorSet::default();
+    for (event, _) in &events {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            set.reserve(id);
+        }
+    }
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i].0 {
+            let mut text = String::new();
+            for (e, _) in &events[i + 1..] {
+                match e {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(t) | Event::Code(t) => text.push_str(t),
+                    _ => {}
+                }
+            }
+            let anchor = set.unique(&slugify(&text));
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(anchor.into());
+            }
+        }
+        i += 1;
+    }
+    events
+}
+
+fn mark_abbrs<'a>(text: CowStr<'a>, abbrs: &[Abbr<'_>], used: &mut [bool], out: &mut Vec<Event<'a>>) {
+    let mut rest: &str = &text;
+    let mut pieces: Vec<Event<'a>> = Vec::new();
+    loop {
+        let next = abbrs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used[*i])
+            .filter_map(|(i, a)| find_word(rest, a.acronym).map(|pos| (pos, i)))
+            .min();
+        let Some((pos, i)) = next else { break };
+        used[i] = true;
+        let a = &abbrs[i];
+        pieces.push(Event::Text(rest[..pos].to_owned().into()));
+        pieces.push(Event::InlineHtml(
+            format!("<abbr title=\"{}\">{}</abbr>", escape_attr(a.expansion), escape_attr(a.acronym)).into(),
+        ));
+        rest = &rest[pos + a.acronym.len()..];
+    }
+    if pieces.is_empty() {
+        out.push(Event::Text(text));
+    } else {
+        pieces.push(Event::Text(rest.to_owned().into()));
+        out.extend(pieces.into_iter().filter(|e| !matches!(e, Event::Text(t) if t.is_empty())));
+    }
+}
+
+/// Byte position of `word` in `text` where it stands as a whole word.
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(pos) = text[from..].find(word) {
+        let start = from + pos;
+        let end = start + word.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && boundary(after) {
+            return Some(start);
+        }
+        from = end;
+    }
+    None
+}
+
+pub fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+fn push_text(buf: &mut String, text: &str) {
+    buf.push_str(text);
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `id="…"` attributes written in raw HTML, so links to them validate.
+fn html_ids(html: &str) -> Vec<String> {
+    html.match_indices("id=\"")
+        .filter_map(|(i, m)| {
+            let rest = &html[i + m.len()..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keep(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let o = outline("## Qui peut candidater ?\n\n## Exemples\n\n## Exemples\n\n## Calendrier {#cal}\n");
+        assert_eq!(o.anchors, ["qui-peut-candidater", "exemples", "exemples-1", "cal"]);
+        let r = render("## Qui peut candidater ?\n", &keep, &[]);
+        assert!(r.html.contains("<h2 id=\"qui-peut-candidater\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn links_are_listed_with_positions_and_rewritten() {
+        let src = "Voir [FIR](fir.md#calendrier) et ![x](img.png).";
+        let o = outline(src);
+        assert_eq!(o.links.len(), 2);
+        assert_eq!(o.links[0].dest, "fir.md#calendrier");
+        assert_eq!(&src[o.links[0].range.clone()], "[FIR](fir.md#calendrier)");
+        let r = render(src, &|d| d.strip_suffix(".md#calendrier").map(|s| format!("../{s}/index.html#calendrier")), &[]);
+        assert!(r.html.contains("href=\"../fir/index.html#calendrier\""), "{}", r.html);
+    }
+
+    #[test]
+    fn first_use_of_an_acronym_is_marked_once_outside_links_and_headings() {
+        let abbrs = [Abbr { acronym: "FIR", expansion: "Fonds d'intervention régional" }];
+        let r = render("## Le FIR\n\nVoir [FIR](x). Le FIR finance ; le FIR aide. FIRST n'en est pas un.", &keep, &abbrs);
+        assert_eq!(r.html.matches("<abbr").count(), 1, "{}", r.html);
+        assert!(r.html.contains("Le <abbr title=\"Fonds d'intervention régional\">FIR</abbr> finance"), "{}", r.html);
+    }
+
+    #[test]
+    fn sections_split_plain_text_under_headings() {
+        let r = render("Intro **gras**.\n\n## Calendrier\n\nUn an.\n\n### Détail\n\n- a\n- b\n", &keep, &[]);
+        let s: Vec<_> = r.sections.iter().map(|s| (s.anchor.as_deref(), s.text.as_str())).collect();
+        assert_eq!(s, [(None, "Intro gras."), (Some("calendrier"), "Un an."), (Some("detail"), "a b")]);
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~non~~ texte[^1]\n\n[^1]: note\n", &keep, &[]);
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>non</del>"));
+        assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn inline_strips_paragraph() {
+        assert_eq!(render_inline("**Un** an", &keep), "<strong>Un</strong> an");
+    }
+}

@@ -1,0 +1,346 @@
+//! The typed site model: what the loader produces and every later stage reads.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// `portail.toml` at the site root. Every field is optional so that a folder holding only
+/// `content/` builds.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Site name, shown in the header and page titles.
+    #[serde(default = "default_title")]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Absolute public address (`https://example.org/portail/`); enables `sitemap.xml` and
+    /// absolute feed links. Pages themselves always use relative links.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Main navigation, in order; defaults to the top-level sections.
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    /// Content file the entry links to: `leviers/_index.md`.
+    pub page: String,
+}
+
+fn default_title() -> String {
+    "Portail".to_owned()
+}
+
+/// A source cited by a page: "Guide pratique APIST, juillet 2020, p. 6".
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub document: String,
+    /// As the source itself is dated ("juillet 2020"): free text, not a calendar date.
+    pub date: String,
+    #[serde(default)]
+    pub pages: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Front matter fields that every page and section accepts.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Only meaningful in `_index.md`: how the section lists its pages.
+    #[serde(default)]
+    pub sort_by: Option<SortBy>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    Weight,
+    Date,
+    Title,
+}
+
+/// The publics the APIST guide files levers under.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Operateur,
+    Industrie,
+    Autres,
+}
+
+impl Audience {
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Operateur => "Acteur ou opérateur de santé",
+            Audience::Industrie => "Industrie de santé",
+            Audience::Autres => "Autres leviers impliquant les ARS",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Audience::Operateur => "operateur",
+            Audience::Industrie => "industrie",
+            Audience::Autres => "autres",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudienceNote {
+    pub audience: Audience,
+    pub text: String,
+}
+
+/// A procurement threshold, with the date it applies from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// Euros, excluding VAT.
+    pub amount: u64,
+    pub applies_from: Date,
+    #[serde(default)]
+    pub applies_until: Option<Date>,
+    pub label: String,
+}
+
+/// Front matter of `content/leviers/<slug>.md`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeverMeta {
+    pub title: String,
+    pub short_title: String,
+    pub description: String,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub template: Option<String>,
+    pub audiences: Vec<Audience>,
+    pub objective: String,
+    pub duration: String,
+    pub contact: String,
+    pub applicants: Vec<String>,
+    pub criteria: Vec<String>,
+    pub funds: Vec<String>,
+    #[serde(default)]
+    pub amounts: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub audience_notes: Vec<AudienceNote>,
+    #[serde(default)]
+    pub thresholds: Vec<Threshold>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// Front matter of `content/actualites/<slug>.md`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMeta {
+    pub title: String,
+    pub description: String,
+    pub date: Date,
+    #[serde(default)]
+    pub deadline: Option<Date>,
+    pub levers: Vec<String>,
+    #[serde(default)]
+    pub organiser: Option<String>,
+    #[serde(default)]
+    pub link: Option<String>,
+    #[serde(default)]
+    pub weight: Option<i64>,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// What a page is, decided by the section it lives in.
+#[derive(Debug, Clone)]
+pub enum PageKind {
+    Plain,
+    Section,
+    Lever(Box<LeverMeta>),
+    Update(Box<UpdateMeta>),
+}
+
+/// One Markdown file of `content/`, loaded and typed.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path relative to `content/`, `/`-separated: `leviers/fir.md`.
+    pub source: String,
+    /// Path shown in diagnostics, relative to the site root: `content/leviers/fir.md`.
+    pub display: String,
+    /// Full text of the file, kept so later stages can point at lines.
+    pub text: String,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_offset: usize,
+    /// Output file, relative to the output root: `leviers/fir/index.html`.
+    pub output: String,
+    /// Content folder of the section this page belongs to (`leviers`), `""` for the root.
+    pub section: String,
+    pub slug: String,
+    pub meta: PageMeta,
+    pub kind: PageKind,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    pub fn is_section(&self) -> bool {
+        matches!(self.kind, PageKind::Section)
+    }
+
+    pub fn lever(&self) -> Option<&LeverMeta> {
+        match &self.kind {
+            PageKind::Lever(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn update(&self) -> Option<&UpdateMeta> {
+        match &self.kind {
+            PageKind::Update(u) => Some(u),
+            _ => None,
+        }
+    }
+}
+
+/// `content/data/glossaire.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    #[serde(default)]
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub acronym: String,
+    pub expansion: String,
+    #[serde(default)]
+    pub definition: Option<String>,
+    #[serde(default)]
+    pub see: Vec<String>,
+}
+
+impl Term {
+    /// Anchor on the glossary page, derived from the acronym.
+    pub fn anchor(&self) -> String {
+        crate::slug::slugify(&self.acronym)
+    }
+}
+
+/// `content/data/contacts.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contacts {
+    #[serde(default)]
+    pub national: Vec<NationalContact>,
+    #[serde(default)]
+    pub ars: Vec<Ars>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalContact {
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ars {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub article51_email: String,
+    #[serde(default)]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub referents: Vec<Referent>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Referent {
+    pub name: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub source: String,
+    pub date: Date,
+}
+
+/// A data file as loaded, with its text kept for diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct DataFile<T> {
+    pub display: String,
+    pub text: String,
+    pub data: T,
+}
+
+/// A file of `content/` that is neither Markdown nor data: copied as is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Relative to `content/` and to the output root alike.
+    pub path: String,
+}
+
+/// The whole site, as the loader hands it to validation and rendering.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub today: Date,
+    pub pages: Vec<Page>,
+    pub glossary: DataFile<Glossary>,
+    pub contacts: DataFile<Contacts>,
+    /// `content/data/assistant.toml`, when the site has a wizard.
+    pub wizard: Option<DataFile<()>>,
+    pub assets: Vec<Asset>,
+}
+
+impl Site {
+    pub fn levers(&self) -> impl Iterator<Item = (&Page, &LeverMeta)> {
+        self.pages.iter().filter_map(|p| p.lever().map(|l| (p, l)))
+    }
+
+    pub fn updates(&self) -> impl Iterator<Item = (&Page, &UpdateMeta)> {
+        self.pages.iter().filter_map(|p| p.update().map(|u| (p, u)))
+    }
+
+    pub fn page_by_source(&self, source: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.source == source)
+    }
+}

@@ -1,0 +1,154 @@
+//! Render: Markdown to HTML, then each page through its Tera template, in parallel.
+//! Also the generated pages (A–Z plan, search, 404) and the machine-readable exports.
+
+pub mod context;
+mod exports;
+mod special;
+pub mod templates;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Abbr, TextSection};
+use crate::model::{Page, PageKind, Site};
+use context::Shared;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use tera::{Context, Tera};
+
+/// Anchors the lever template gives its structured blocks, so content may link to them.
+pub const LEVER_ANCHORS: &[&str] = &[
+    "en-bref", "publics", "objectif", "beneficiaires", "criteres", "financement", "montants", "seuils",
+    "calendrier", "contact", "exemples", "selon-votre-profil", "actualites", "sources",
+];
+
+/// One file of the output, relative to its root.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A rendered page's text, for the search index.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    pub output: String,
+    pub title: String,
+    /// The lever or section the page belongs to, as shown in results.
+    pub section: String,
+    pub sections: Vec<TextSection>,
+    /// Structured fields and acronyms, weighted above body text.
+    pub keywords: String,
+}
+
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    pub texts: Vec<PageText>,
+}
+
+pub struct Options {
+    pub livereload: bool,
+}
+
+pub fn render(site: &Site, template_sources: &BTreeMap<String, String>, opts: &Options) -> Result<Rendered, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let tera = match templates::engine(template_sources) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return Err(diags);
+        }
+    };
+    let shared = Shared { site, links: crate::links::LinkTable::new(site), livereload: opts.livereload };
+    let abbrs: Vec<Abbr<'_>> = site.glossary.data.terms.iter().map(|t| Abbr { acronym: &t.acronym, expansion: &t.expansion }).collect();
+    let results: Vec<Result<(OutputFile, PageText), Diagnostic>> = site.pages.par_iter().map(|page| render_page(&shared, &tera, page, &abbrs)).collect();
+    let mut files = Vec::new();
+    let mut texts = Vec::new();
+    for r in results {
+        match r {
+            Ok((f, t)) => {
+                files.push(f);
+                texts.push(t);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    match special::generated_pages(&shared, &tera) {
+        Ok(more) => files.extend(more),
+        Err(d) => diags.push(d),
+    }
+    texts.extend(special::data_texts(site));
+    files.extend(exports::files(site));
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(Rendered { files, texts })
+}
+
+fn render_page(shared: &Shared<'_>, tera: &Tera, page: &Page, abbrs: &[Abbr<'_>]) -> Result<(OutputFile, PageText), Diagnostic> {
+    let md = markdown::render(page.body(), &|d| shared.links.rewrite(&page.source, &page.output, d), abbrs);
+    let mut ctx = shared.page_context(page, &md.html, &md.headings);
+    let template = template_name(page);
+    special::extend_context(shared, page, &template, &mut ctx);
+    let html = render_template(tera, &template, &ctx).map_err(|m| Diagnostic::new(&page.display, format!("rendu impossible avec le gabarit « {template} » : {m}")))?;
+    let text = PageText {
+        output: page.output.clone(),
+        title: page.meta.title.clone(),
+        section: section_label(shared.site, page),
+        sections: md.sections,
+        keywords: keywords(page),
+    };
+    Ok((OutputFile { path: page.output.clone(), bytes: html.into_bytes() }, text))
+}
+
+pub fn render_template(tera: &Tera, name: &str, ctx: &serde_json::Value) -> Result<String, String> {
+    let context = Context::from_value(ctx.clone()).map_err(|e| e.to_string())?;
+    tera.render(name, &context).map_err(|e| templates::error_chain(&e))
+}
+
+/// The template a page uses: its own `template`, or one by kind.
+pub fn template_name(page: &Page) -> String {
+    if let Some(t) = &page.meta.template {
+        return t.clone();
+    }
+    match &page.kind {
+        PageKind::Section if page.output == "index.html" => "index.html",
+        PageKind::Section => "section.html",
+        PageKind::Lever(_) => "lever.html",
+        PageKind::Update(_) => "update.html",
+        PageKind::Plain => "page.html",
+    }
+    .to_owned()
+}
+
+fn section_label(site: &Site, page: &Page) -> String {
+    if let Some(l) = page.lever() {
+        return format!("Levier · {}", l.short_title);
+    }
+    if page.update().is_some() {
+        return "Actualités".to_owned();
+    }
+    site.page_by_source(&format!("{}/_index.md", page.section))
+        .filter(|s| !page.section.is_empty() && s.source != page.source)
+        .map_or_else(|| page.meta.title.clone(), |s| s.meta.title.clone())
+}
+
+fn keywords(page: &Page) -> String {
+    let mut k: Vec<&str> = Vec::new();
+    if let Some(l) = page.lever() {
+        k.push(&l.short_title);
+        k.push(&l.description);
+        k.push(&l.objective);
+        for list in [&l.applicants, &l.criteria, &l.funds, &l.amounts] {
+            k.extend(list.iter().map(String::as_str));
+        }
+    }
+    if let Some(u) = page.update() {
+        k.push(&u.description);
+        k.extend(u.organiser.as_deref());
+    }
+    if let Some(d) = &page.meta.description {
+        if page.lever().is_none() && page.update().is_none() {
+            k.push(d);
+        }
+    }
+    k.join(" ")
+}

@@ -1,0 +1,51 @@
+//! Tera setup: embedded defaults plus the site's overrides, French-friendly filters.
+
+use crate::diagnostic::Diagnostic;
+use std::collections::{BTreeMap, HashMap};
+use tera::{Tera, Value};
+
+pub fn engine(sources: &BTreeMap<String, String>) -> Result<Tera, Diagnostic> {
+    let mut tera = Tera::default();
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| Diagnostic::new("templates", format!("gabarit invalide : {}", error_chain(&e))))?;
+    tera.register_filter("euros", euros);
+    Ok(tera)
+}
+
+/// Tera nests the useful message (which variable, which line) in the error's sources.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        parts.push(s.to_string());
+        cur = s.source();
+    }
+    parts.join(" : ")
+}
+
+/// `40000 | euros` → "40 000 €" (narrow no-break space as the French thousands separator).
+fn euros(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let n = value.as_u64().ok_or_else(|| tera::Error::msg("euros attend un nombre entier"))?;
+    Ok(Value::String(format!("{} €", group_thousands(n))))
+}
+
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        assert_eq!(super::group_thousands(139000), "139\u{202f}000");
+        assert_eq!(super::group_thousands(40), "40");
+    }
+}

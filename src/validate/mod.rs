@@ -1,0 +1,25 @@
+//! Validate: cross-file checks on the loaded model — links and anchors, references between
+//! pages and data, duplicates, e-mail addresses, templates. Nothing here changes the model.
+
+mod data;
+mod links;
+mod pages;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Site;
+
+/// Every problem of the site, all at once. `templates` are the names the renderer knows.
+pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    pages::check(site, templates, &mut diags);
+    links::check(site, &mut diags);
+    data::check(site, &mut diags);
+    diags
+}
+
+/// Points a diagnostic at the first occurrence of `needle` in `text` at or after `from`,
+/// or at `fallback` when it is not found (a value written in an unusual way).
+pub(crate) fn locate(d: Diagnostic, text: &str, from: usize, needle: &str, fallback: usize) -> Diagnostic {
+    let offset = text.get(from..).and_then(|t| t.find(needle)).map_or(fallback, |i| from + i);
+    d.at(text, offset)
+}

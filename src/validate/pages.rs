@@ -1,0 +1,80 @@
+//! Checks on pages: unique output paths, lever and update fields, references, templates.
+
+use super::locate;
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::model::{Page, Site};
+use std::collections::BTreeMap;
+
+pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
+    duplicates(site, diags);
+    let lever_slugs: Vec<&str> = site.levers().map(|(p, _)| p.slug.as_str()).collect();
+    for page in &site.pages {
+        if let Some(name) = &page.meta.template {
+            if !templates.iter().any(|t| t == name) {
+                let hint = match did_you_mean(name, templates.iter().map(String::as_str)) {
+                    Some(s) => format!("vouliez-vous dire « {s} » ?"),
+                    None => format!("gabarits disponibles : {}", templates.join(", ")),
+                };
+                diags.push(locate(Diagnostic::new(&page.display, format!("gabarit « {name} » introuvable")), &page.text, 0, name, 0).hint(hint));
+            }
+        }
+        if let Some(lever) = page.lever() {
+            if lever.audiences.is_empty() {
+                diags.push(
+                    locate(Diagnostic::new(&page.display, "la liste « audiences » est vide"), &page.text, 0, "audiences", 0)
+                        .hint("indiquez au moins un public : \"operateur\", \"industrie\" ou \"autres\""),
+                );
+            }
+            if lever.applicants.is_empty() {
+                diags.push(
+                    locate(Diagnostic::new(&page.display, "la liste « applicants » est vide"), &page.text, 0, "applicants", 0)
+                        .hint("indiquez qui peut bénéficier du levier"),
+                );
+            }
+        }
+        if let Some(update) = page.update() {
+            if update.levers.is_empty() {
+                diags.push(
+                    locate(Diagnostic::new(&page.display, "la liste « levers » est vide"), &page.text, 0, "levers", 0)
+                        .hint(format!("indiquez les leviers que l'actualité illustre, parmi : {}", lever_slugs.join(", "))),
+                );
+            }
+            for slug in &update.levers {
+                if !lever_slugs.contains(&slug.as_str()) {
+                    diags.push(unknown_lever(page, slug, &lever_slugs));
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn unknown_lever(page: &Page, slug: &str, known: &[&str]) -> Diagnostic {
+    let hint = match did_you_mean(slug, known.iter().copied()) {
+        Some(s) => format!("vouliez-vous dire « {s} » ? Leviers : {}", known.join(", ")),
+        None => format!("leviers existants : {}", known.join(", ")),
+    };
+    locate(Diagnostic::new(&page.display, format!("levier inconnu « {slug} »")), &page.text, 0, &format!("\"{slug}\""), 0).hint(hint)
+}
+
+/// Two sources writing the same output file (`a.md` and `a/_index.md`) would overwrite each other.
+fn duplicates(site: &Site, diags: &mut Diagnostics) {
+    let mut by_output: BTreeMap<&str, Vec<&Page>> = BTreeMap::new();
+    for page in &site.pages {
+        by_output.entry(&page.output).or_default().push(page);
+    }
+    for (output, pages) in by_output {
+        if let [first, rest @ ..] = pages.as_slice() {
+            for other in rest {
+                diags.push(
+                    Diagnostic::new(&other.display, format!("cette page produit le même fichier « {output} » que {}", first.display))
+                        .hint("renommez l'un des deux fichiers : chaque page doit avoir une adresse unique"),
+                );
+            }
+        }
+    }
+    for asset in &site.assets {
+        if let Some(page) = site.pages.iter().find(|p| p.output == asset.path) {
+            diags.push(Diagnostic::new(&page.display, format!("cette page produit le même fichier que content/{}", asset.path)));
+        }
+    }
+}

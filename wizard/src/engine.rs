@@ -1,0 +1,421 @@
+//! The engine: walks the questions in order, skipping those that can no
+//! longer change the result, then judges every lever against the answers.
+//!
+//! Skipping is decided from the rules themselves: a question is asked only if
+//! some rule that can still apply tests it (a lever already ruled out by a
+//! definite « ne correspond pas » no longer counts), if the purchase procedure
+//! needs it, or if a later question depends on it. The region is always asked,
+//! since it decides who to contact.
+
+use crate::answers::Answers;
+use crate::facts::Facts;
+use crate::model::{Clause, Kind, LeverRules, Model, Rule, Status};
+use crate::outcome::*;
+use crate::text;
+
+/// A given answer, resolved against the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Value {
+    /// Index into the question's answers.
+    Choice(usize),
+    Amount(u64),
+}
+
+/// Answers known so far, indexed like `Model::questions`.
+pub(crate) type Known = Vec<Option<Value>>;
+
+/// `Some(true/false)` once the question is answered, `None` before.
+fn clause_holds(clause: &Clause, known: &Known) -> Option<bool> {
+    let value = known.get(clause.question).copied().flatten()?;
+    Some(match value {
+        Value::Choice(answer) => clause.any.contains(&answer) != clause.negate,
+        Value::Amount(amount) => {
+            clause.from.is_none_or(|f| amount >= f) && clause.below.is_none_or(|b| amount < b)
+        }
+    })
+}
+
+/// Every clause holds. An unanswered question never satisfies a clause.
+pub(crate) fn holds(clauses: &[Clause], known: &Known) -> bool {
+    clauses.iter().all(|c| clause_holds(c, known) == Some(true))
+}
+
+/// Every clause holds or may still hold: its question is unanswered and comes
+/// at or after `position` (earlier unanswered questions were skipped for good).
+fn may_hold(clauses: &[Clause], known: &Known, position: usize) -> bool {
+    clauses.iter().all(|c| match clause_holds(c, known) {
+        Some(result) => result,
+        None => c.question >= position,
+    })
+}
+
+/// A definite « ne correspond pas » already applies: nothing else can change it.
+fn ruled_out(lever: &LeverRules, known: &Known) -> bool {
+    lever
+        .rules
+        .iter()
+        .any(|r| r.result == Status::NeCorrespondPas && holds(&r.when, known))
+}
+
+/// The clause tells answers of question `q` apart (it is not true of all of them).
+fn discriminates(model: &Model, clause: &Clause, q: usize) -> bool {
+    clause.question == q
+        && (model.questions[q].kind == Kind::Amount
+            || clause.negate
+            || clause.any.len() < model.questions[q].answers.len())
+}
+
+fn mentions(clauses: &[Clause], q: usize) -> bool {
+    clauses.iter().any(|c| c.question == q)
+}
+
+/// Can the answer to question `q` still change anything, given earlier answers?
+fn relevant(model: &Model, known: &Known, q: usize) -> bool {
+    if model.questions[q].kind == Kind::Region {
+        return true;
+    }
+    let later = &model.questions[q + 1..];
+    if later
+        .iter()
+        .any(|l| mentions(&l.ask_if, q) || l.answers.iter().any(|a| mentions(&a.only_if, q)))
+    {
+        return true;
+    }
+    if let Some(purchase) = &model.purchase {
+        if purchase.question == q && may_hold(&purchase.when, known, q) {
+            return true;
+        }
+    }
+    model.levers.iter().any(|lever| {
+        !ruled_out(lever, known)
+            && lever.rules.iter().any(|rule| {
+                rule.when.iter().any(|c| discriminates(model, c, q))
+                    && may_hold(&rule.when, known, q)
+            })
+    })
+}
+
+/// Indexes of the answers offered for question `q` given earlier answers.
+pub(crate) fn offered(model: &Model, known: &Known, q: usize) -> Vec<usize> {
+    model.questions[q]
+        .answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| holds(&a.only_if, known))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Is question `q` asked, given the answers to the questions before it?
+pub(crate) fn asked(model: &Model, known: &Known, q: usize) -> bool {
+    let question = &model.questions[q];
+    holds(&question.ask_if, known)
+        && (question.kind == Kind::Amount || !offered(model, known, q).is_empty())
+        && relevant(model, known, q)
+}
+
+/// Reads the raw answer to question `q`, if valid and offered.
+fn resolve(model: &Model, known: &Known, q: usize, raw: &str) -> Option<Value> {
+    let question = &model.questions[q];
+    match question.kind {
+        Kind::Amount => {
+            // Digits only: no sign, no decimals, no overflow.
+            if raw.is_empty() || raw.len() > 15 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            raw.parse().ok().map(Value::Amount)
+        }
+        Kind::Choice | Kind::Region => {
+            let index = question.answer_index(raw)?;
+            offered(model, known, q)
+                .contains(&index)
+                .then_some(Value::Choice(index))
+        }
+    }
+}
+
+/// The path through the questions for these answers.
+pub(crate) struct Walk {
+    pub known: Known,
+    /// Questions answered, in order.
+    pub path: Vec<usize>,
+    /// The first question asked and not (validly) answered.
+    pub next: Option<usize>,
+}
+
+pub(crate) fn walk(model: &Model, answers: &Answers) -> Walk {
+    let mut known: Known = vec![None; model.questions.len()];
+    let mut path = Vec::new();
+    let mut next = None;
+    for q in 0..model.questions.len() {
+        if !asked(model, &known, q) {
+            continue;
+        }
+        let value = answers
+            .get(&model.questions[q].id)
+            .and_then(|raw| resolve(model, &known, q, raw));
+        match value {
+            Some(value) => {
+                known[q] = Some(value);
+                path.push(q);
+            }
+            None => {
+                next = Some(q);
+                break;
+            }
+        }
+    }
+    Walk { known, path, next }
+}
+
+/// A lever's status and the rules that explain it.
+pub(crate) struct Judgement<'m> {
+    pub status: Status,
+    pub reasons: Vec<&'m Rule>,
+    pub conditions: Vec<&'m Rule>,
+}
+
+/// Exclusions win; then conditions make it « peut correspondre »; then
+/// positive rules make it « correspond »; with no rule at all, the lever's
+/// `otherwise` sentence says why it does not fit.
+pub(crate) fn judge<'m>(lever: &'m LeverRules, known: &Known) -> Judgement<'m> {
+    let matching = |status: Status| -> Vec<&'m Rule> {
+        lever
+            .rules
+            .iter()
+            .filter(|r| r.result == status && holds(&r.when, known))
+            .collect()
+    };
+    let excluded = matching(Status::NeCorrespondPas);
+    if !excluded.is_empty() {
+        return Judgement {
+            status: Status::NeCorrespondPas,
+            reasons: excluded,
+            conditions: Vec::new(),
+        };
+    }
+    let fits = matching(Status::Correspond);
+    let conditions = matching(Status::PeutCorrespondre);
+    if !conditions.is_empty() {
+        return Judgement {
+            status: Status::PeutCorrespondre,
+            reasons: fits,
+            conditions,
+        };
+    }
+    if !fits.is_empty() {
+        return Judgement {
+            status: Status::Correspond,
+            reasons: fits,
+            conditions: Vec::new(),
+        };
+    }
+    Judgement {
+        status: Status::NeCorrespondPas,
+        reasons: vec![&lever.otherwise],
+        conditions: Vec::new(),
+    }
+}
+
+/// Evaluates `answers` with `today` as the date (build date natively, the
+/// later of build and browser dates in the browser).
+pub(crate) fn evaluate_model(model: &Model, facts: &Facts, answers: &Answers, today: &str) -> Outcome {
+    let walk = walk(model, answers);
+    let mut kept = Answers::new();
+    let mut steps = Vec::new();
+    let mut partial: Known = vec![None; model.questions.len()];
+    for &q in &walk.path {
+        let value = walk.known[q];
+        let mut step = step(model, &partial, q);
+        if let Some(value) = value {
+            let (raw, label) = match value {
+                Value::Choice(i) => {
+                    let answer = &model.questions[q].answers[i];
+                    (answer.id.clone(), answer.label.clone())
+                }
+                Value::Amount(amount) => {
+                    let mut label = text::euros(amount);
+                    label.push_str(" HT");
+                    (amount.to_string(), label)
+                }
+            };
+            kept.set(&model.questions[q].id, &raw);
+            step.answer = Some(raw);
+            step.answer_label = Some(label);
+        }
+        partial[q] = value;
+        steps.push(step);
+    }
+    let next = walk.next.map(|q| step(model, &walk.known, q));
+    let complete = walk.next.is_none();
+    let contact = region_contact(model, facts, &walk.known);
+    let (levers, purchase) = if complete {
+        (
+            levers(model, facts, &walk.known, today),
+            purchase(model, facts, &walk.known, today),
+        )
+    } else {
+        (Vec::new(), None)
+    };
+    Outcome {
+        fragment: kept.to_fragment(),
+        complete,
+        steps,
+        next,
+        levers,
+        purchase,
+        contact,
+    }
+}
+
+fn step(model: &Model, known: &Known, q: usize) -> Step {
+    let question = &model.questions[q];
+    Step {
+        question: question.id.clone(),
+        kind: question.kind,
+        text: question.text.clone(),
+        help: question.help.clone(),
+        options: offered(model, known, q)
+            .into_iter()
+            .map(|i| Choice {
+                id: question.answers[i].id.clone(),
+                label: question.answers[i].label.clone(),
+            })
+            .collect(),
+        answer: None,
+        answer_label: None,
+    }
+}
+
+fn region_contact(model: &Model, facts: &Facts, known: &Known) -> Option<Contact> {
+    let q = model.questions.iter().position(|q| q.kind == Kind::Region)?;
+    let Some(Value::Choice(i)) = known[q] else {
+        return None;
+    };
+    let region = facts.region(&model.questions[q].answers[i].id)?;
+    Some(Contact {
+        region: region.id.clone(),
+        name: region.name.clone(),
+        article51_email: region.article51_email.clone(),
+        url: region.contacts_url.clone(),
+    })
+}
+
+fn reasons(rules: &[&Rule]) -> Vec<Reason> {
+    rules
+        .iter()
+        .map(|r| Reason {
+            rule: r.id.clone(),
+            text: r.text.clone(),
+        })
+        .collect()
+}
+
+fn levers(model: &Model, facts: &Facts, known: &Known, today: &str) -> Vec<LeverOutcome> {
+    let mut out: Vec<LeverOutcome> = model
+        .levers
+        .iter()
+        .map(|lever| {
+            let judgement = judge(lever, known);
+            let fact = facts.lever(&lever.slug);
+            let fits = judgement.status != Status::NeCorrespondPas;
+            let mut next_steps = Vec::new();
+            if fits {
+                next_steps.extend(lever.next_steps.iter().cloned());
+                for rule in judgement.reasons.iter().chain(&judgement.conditions) {
+                    next_steps.extend(rule.next_step.iter().cloned());
+                }
+            }
+            let calls = if fits {
+                open_calls(facts, &lever.slug, today)
+            } else {
+                Vec::new()
+            };
+            LeverOutcome {
+                slug: lever.slug.clone(),
+                title: fact.map(|f| f.title.clone()).unwrap_or_default(),
+                short_title: fact.map(|f| f.short_title.clone()).unwrap_or_default(),
+                url: fact.map(|f| f.url.clone()).unwrap_or_default(),
+                status: judgement.status,
+                status_label: judgement.status.label().to_string(),
+                reasons: reasons(&judgement.reasons),
+                conditions: reasons(&judgement.conditions),
+                next_steps,
+                contact_note: lever.contact.clone(),
+                calls,
+            }
+        })
+        .collect();
+    // Stable: within a status, the rules file's order is kept.
+    out.sort_by_key(|l| l.status);
+    out
+}
+
+fn open_calls(facts: &Facts, slug: &str, today: &str) -> Vec<CallRef> {
+    facts
+        .calls
+        .iter()
+        .filter(|c| c.levers.iter().any(|l| l == slug) && c.is_open_on(today))
+        .map(|c| CallRef {
+            slug: c.slug.clone(),
+            title: c.title.clone(),
+            url: c.url.clone(),
+            deadline: c.deadline.clone(),
+            deadline_text: c.deadline.as_deref().map(text::date),
+        })
+        .collect()
+}
+
+fn purchase(model: &Model, facts: &Facts, known: &Known, today: &str) -> Option<PurchaseOutcome> {
+    let purchase = model.purchase.as_ref()?;
+    let Some(Value::Amount(amount)) = known[purchase.question] else {
+        return None;
+    };
+    if !holds(&purchase.when, known) {
+        return None;
+    }
+    let lines = model
+        .procedures
+        .iter()
+        .filter(|p| p.covers(amount))
+        .map(|p| ProcedureLine {
+            rule: p.id.clone(),
+            text: p.text.clone(),
+            thresholds: p
+                .thresholds
+                .iter()
+                .filter_map(|&a| facts.threshold(a))
+                .map(|t| ThresholdNote {
+                    amount: t.amount,
+                    amount_text: text::euros(t.amount),
+                    label: t.label.clone(),
+                    period: period(&t.applies_from, t.applies_until.as_deref()),
+                    in_force: t.applies_from.as_str() <= today
+                        && t.applies_until.as_deref().is_none_or(|u| today <= u),
+                })
+                .collect(),
+        })
+        .collect();
+    Some(PurchaseOutcome {
+        amount,
+        amount_text: text::euros(amount),
+        lines,
+    })
+}
+
+fn period(from: &str, until: Option<&str>) -> String {
+    match until {
+        Some(until) => {
+            let mut s = String::from("du ");
+            s.push_str(&text::date(from));
+            s.push_str(" au ");
+            s.push_str(&text::date(until));
+            s
+        }
+        None => {
+            let mut s = String::from("depuis le ");
+            s.push_str(&text::date(from));
+            s
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Every path a visitor can take through the questions. Amounts are
+//! represented by one value per bracket between the thresholds the rules
+//! use (each threshold itself, and 0), so the enumeration is finite and
+//! still covers every distinct result.
+
+use crate::answers::Answers;
+use crate::engine::{asked, offered, Known, Value};
+use crate::model::{Kind, Model};
+
+/// Calls `visit` with the answers and the answered questions of each complete path.
+pub(crate) fn paths(model: &Model, mut visit: impl FnMut(&Known, &[usize])) {
+    let mut known: Known = vec![None; model.questions.len()];
+    let mut path = Vec::new();
+    explore(model, &mut known, &mut path, 0, &mut visit);
+}
+
+fn explore(model: &Model, known: &mut Known, path: &mut Vec<usize>, from: usize, visit: &mut impl FnMut(&Known, &[usize])) {
+    let Some(q) = (from..model.questions.len()).find(|&q| asked(model, known, q)) else {
+        visit(known, path);
+        return;
+    };
+    for value in candidates(model, known, q) {
+        known[q] = Some(value);
+        path.push(q);
+        explore(model, known, path, q + 1, visit);
+        path.pop();
+        known[q] = None;
+    }
+}
+
+fn candidates(model: &Model, known: &Known, q: usize) -> Vec<Value> {
+    match model.questions[q].kind {
+        Kind::Choice | Kind::Region => offered(model, known, q).into_iter().map(Value::Choice).collect(),
+        Kind::Amount => amount_brackets(model, q).into_iter().map(Value::Amount).collect(),
+    }
+}
+
+/// 0 and every bound that a rule or a procedure compares question `q` with.
+pub(crate) fn amount_brackets(model: &Model, q: usize) -> Vec<u64> {
+    let mut bounds = vec![0];
+    let clauses = model
+        .levers
+        .iter()
+        .flat_map(|l| l.rules.iter().flat_map(|r| r.when.iter()))
+        .chain(model.questions.iter().flat_map(|q| q.ask_if.iter()))
+        .filter(|c| c.question == q);
+    for clause in clauses {
+        bounds.extend(clause.from);
+        bounds.extend(clause.below);
+    }
+    if model.purchase.as_ref().is_some_and(|p| p.question == q) {
+        for procedure in &model.procedures {
+            bounds.extend(procedure.from);
+            bounds.extend(procedure.below);
+        }
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+}
+
+/// The fragment answers of a path.
+pub(crate) fn answers_of(model: &Model, known: &Known, path: &[usize]) -> Answers {
+    let mut answers = Answers::new();
+    for &q in path {
+        let question = &model.questions[q];
+        match known[q] {
+            Some(Value::Choice(a)) => answers.set(&question.id, &question.answers[a].id),
+            Some(Value::Amount(n)) => answers.set(&question.id, &n.to_string()),
+            None => {}
+        }
+    }
+    answers
+}

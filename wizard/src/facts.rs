@@ -1,0 +1,92 @@
+//! What the generator knows from the rest of the content (lever pages,
+//! thresholds, ARS contacts, dated calls). The rules file is validated against
+//! these facts, and the browser receives them next to the compiled rules.
+
+use miniserde::{Deserialize as MiniDe, Serialize as MiniSer};
+
+/// Everything the wizard needs to know about the site, gathered by the generator.
+#[derive(Debug, Clone, Default, PartialEq, Eq, MiniSer, MiniDe)]
+#[cfg_attr(feature = "native", derive(serde::Serialize, serde::Deserialize))]
+pub struct Facts {
+    /// Build date, `YYYY-MM-DD`: calls and thresholds are judged against it.
+    pub today: String,
+    pub levers: Vec<LeverFact>,
+    /// Procurement thresholds from the `achats-innovants` lever's `[[thresholds]]`.
+    pub thresholds: Vec<ThresholdFact>,
+    /// The 17 ARS, from `content/data/contacts.toml`.
+    pub regions: Vec<RegionFact>,
+    /// Dated updates (calls for projects) and the levers they illustrate.
+    pub calls: Vec<CallFact>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, MiniSer, MiniDe)]
+#[cfg_attr(feature = "native", derive(serde::Serialize, serde::Deserialize))]
+pub struct LeverFact {
+    pub slug: String,
+    pub title: String,
+    pub short_title: String,
+    /// Relative to the site root, pointing at a file: `leviers/fir/index.html`.
+    pub url: String,
+    /// `operateur`, `industrie`, `autres`.
+    pub audiences: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, MiniSer, MiniDe)]
+#[cfg_attr(feature = "native", derive(serde::Serialize, serde::Deserialize))]
+pub struct ThresholdFact {
+    /// Euros, excluding VAT.
+    pub amount: u64,
+    /// `YYYY-MM-DD`.
+    pub applies_from: String,
+    /// `YYYY-MM-DD`, when the threshold was given an end (the 2019-2021 experiment).
+    pub applies_until: Option<String>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, MiniSer, MiniDe)]
+#[cfg_attr(feature = "native", derive(serde::Serialize, serde::Deserialize))]
+pub struct RegionFact {
+    /// The ARS id (`ara`, `bretagne`…): answer id of the region question and contacts anchor.
+    pub id: String,
+    pub name: String,
+    pub article51_email: String,
+    /// Relative to the site root: `contacts/index.html#ara`.
+    pub contacts_url: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, MiniSer, MiniDe)]
+#[cfg_attr(feature = "native", derive(serde::Serialize, serde::Deserialize))]
+pub struct CallFact {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    /// `YYYY-MM-DD`.
+    pub deadline: Option<String>,
+    /// Computed by the generator from the build date.
+    pub open: bool,
+    pub levers: Vec<String>,
+}
+
+impl Facts {
+    pub fn lever(&self, slug: &str) -> Option<&LeverFact> {
+        self.levers.iter().find(|l| l.slug == slug)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&RegionFact> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn threshold(&self, amount: u64) -> Option<&ThresholdFact> {
+        self.thresholds.iter().find(|t| t.amount == amount)
+    }
+}
+
+impl CallFact {
+    /// Open on `today`: the generator's flag *and* a deadline not yet passed.
+    /// Both are checked so that a page opened after the build date (the
+    /// browser passes its own date) never offers a closed call as open. An
+    /// update without a deadline is news, not a call: it is never listed.
+    pub fn is_open_on(&self, today: &str) -> bool {
+        self.open && self.deadline.as_deref().is_some_and(|d| d >= today)
+    }
+}
