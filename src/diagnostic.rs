@@ -137,10 +137,12 @@ impl Diagnostics {
 
 /// Suggests the closest known name for a misspelt one, if any is close enough.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Transpositions ("fri" for "fir") score low on Jaro-Winkler alone, hence both measures.
+    let close = |c: &str| strsim::damerau_levenshtein(wrong, c) <= (wrong.chars().count() / 3).max(1);
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
+        .filter(|(score, c)| *score > 0.8 || close(c))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }

@@ -27,6 +27,7 @@ pub struct LinkTable {
     /// Content source (`leviers/fir.md`) → output file.
     pages: BTreeMap<String, String>,
     assets: BTreeSet<String>,
+    unloaded: BTreeSet<String>,
 }
 
 impl LinkTable {
@@ -34,6 +35,7 @@ impl LinkTable {
         LinkTable {
             pages: site.pages.iter().map(|p| (p.source.clone(), p.output.clone())).collect(),
             assets: site.assets.iter().map(|a| a.path.clone()).collect(),
+            unloaded: site.unloaded.iter().cloned().collect(),
         }
     }
 
@@ -67,6 +69,10 @@ impl LinkTable {
             if let Some(output) = self.pages.get(&source) {
                 return Target::Page { source, output: output.clone(), fragment };
             }
+        }
+        if self.unloaded.contains(&resolved) {
+            // Already reported as broken; its anchors are unknown.
+            return Target::External;
         }
         if self.assets.contains(&resolved) {
             return Target::Asset { path: resolved };

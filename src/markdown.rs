@@ -188,9 +188,10 @@ fn mark_abbrs<'a>(text: CowStr<'a>, abbrs: &[Abbr<'_>], used: &mut [bool], out: 
             .iter()
             .enumerate()
             .filter(|(i, _)| !used[*i])
-            .filter_map(|(i, a)| find_word(rest, a.acronym).map(|pos| (pos, i)))
+            .filter_map(|(i, a)| find_word(rest, a.acronym).map(|pos| (pos, std::cmp::Reverse(a.acronym.len()), i)))
             .min();
-        let Some((pos, i)) = next else { break };
+        // At the same position the longer acronym wins: « ESP-CLIP » before « ESP ».
+        let Some((pos, _, i)) = next else { break };
         used[i] = true;
         let a = &abbrs[i];
         pieces.push(Event::Text(rest[..pos].to_owned().into()));

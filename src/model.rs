@@ -329,6 +329,8 @@ pub struct Site {
     /// `content/data/assistant.toml`, when the site has a wizard.
     pub wizard: Option<DataFile<()>>,
     pub assets: Vec<Asset>,
+    /// Markdown files that failed to load: links to them are not reported a second time.
+    pub unloaded: Vec<String>,
 }
 
 impl Site {

@@ -1,7 +1,7 @@
 //! The whole build, stage after stage: load → validate → render → index → write.
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostic;
 use crate::render::{OutputFile, Options};
 use crate::{assets, index, load, render, validate};
 use std::path::{Path, PathBuf};
@@ -32,8 +32,7 @@ pub enum Failure {
 pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     let started = Instant::now();
     let root = opts.root.as_path();
-    let site = load::load(root, opts.today).map_err(|d| Failure::Content(d.into_sorted()))?;
-    let mut diags = Diagnostics::default();
+    let (site, mut diags) = load::load(root, opts.today).map_err(|d| Failure::Content(d.into_sorted()))?;
     let templates = assets::templates(root, &mut diags);
     let statics = assets::static_files(root, &mut diags);
     let names: Vec<String> = templates.keys().cloned().collect();

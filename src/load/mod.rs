@@ -12,8 +12,9 @@ use schema::{parse_typed, Located, Schema};
 use std::path::Path;
 use walkdir::WalkDir;
 
-/// Reads `root/portail.toml` and `root/content/`. Returns the site when no file had an error.
-pub fn load(root: &Path, today: Date) -> Result<Site, Diagnostics> {
+/// Reads `root/portail.toml` and `root/content/`. Files that fail to load are reported and
+/// listed in `Site::unloaded`, so validation can still check everything else in the same run.
+pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
     let config = data::load_config(root, &mut diags);
     let content = root.join("content");
@@ -25,6 +26,7 @@ pub fn load(root: &Path, today: Date) -> Result<Site, Diagnostics> {
         contacts: DataFile::default(),
         wizard: None,
         assets: Vec::new(),
+        unloaded: Vec::new(),
     };
     if !content.is_dir() {
         diags.push(
@@ -54,8 +56,13 @@ pub fn load(root: &Path, today: Date) -> Result<Site, Diagnostics> {
                 if let Some(text) = read_text(path, &display, &mut diags) {
                     match load_page(&rel, display, text) {
                         Ok(page) => site.pages.push(page),
-                        Err(ds) => diags.extend(ds),
+                        Err(ds) => {
+                            diags.extend(ds);
+                            site.unloaded.push(rel);
+                        }
                     }
+                } else {
+                    site.unloaded.push(rel);
                 }
             }
             FileKind::Data => {
@@ -66,11 +73,7 @@ pub fn load(root: &Path, today: Date) -> Result<Site, Diagnostics> {
             FileKind::Asset => site.assets.push(Asset { source: path.to_path_buf(), path: rel }),
         }
     }
-    if diags.is_empty() {
-        Ok(site)
-    } else {
-        Err(diags)
-    }
+    Ok((site, diags))
 }
 
 enum FileKind {

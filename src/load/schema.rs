@@ -81,11 +81,8 @@ pub fn parse_typed<T: DeserializeOwned>(toml_text: &str, schema: &Schema, at: &L
         }
     };
     let table: Spanned<DeTable<'_>> = DeTable::parse(toml_text).map_err(|e| {
-        vec![diag(
-            e.span(),
-            format!("TOML invalide : {}", first_line(e.message())),
-            Some("vérifiez les guillemets, les crochets et la forme `nom = valeur`".to_owned()),
-        )]
+        let (message, hint) = syntax_fr(first_line(e.message()));
+        vec![diag(e.span(), message, Some(hint))]
     })?;
     let mut unknown = Vec::new();
     schema.check(table.get_ref(), &mut unknown);
@@ -98,8 +95,32 @@ pub fn parse_typed<T: DeserializeOwned>(toml_text: &str, schema: &Schema, at: &L
     T::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
         let span = e.span().filter(|s| *s != whole_span && !(s.start == 0 && s.end >= toml_text.len()));
         let (message, hint) = translate(e.message());
-        vec![diag(span, message, hint)]
+        let d = diag(span.clone(), message, hint);
+        // Name the field when the error points inside a `field = value` line.
+        let field = span.and(d.excerpt.as_deref()).and_then(|l| l.split_once('=')).map(|(k, _)| k.trim().to_owned());
+        match field {
+            Some(f) if !f.is_empty() && f.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') => {
+                let message = format!("champ « {f} » : {}", d.message);
+                vec![Diagnostic { message, ..d }]
+            }
+            _ => vec![d],
+        }
     })
+}
+
+/// The TOML parser's messages for the mistakes editors actually make, in French.
+fn syntax_fr(raw: &str) -> (String, String) {
+    let general = "vérifiez les guillemets, les crochets et la forme `nom = valeur`".to_owned();
+    if raw.contains("invalid date") || raw.contains("invalid time") {
+        return ("date impossible : ce jour ou ce mois n'existe pas".to_owned(), "une date s'écrit AAAA-MM-JJ, par exemple 2021-03-12".to_owned());
+    }
+    if raw.contains("string") && raw.contains("expected `\"`") {
+        return ("texte non fermé : un guillemet \" manque".to_owned(), "un texte s'écrit entre guillemets droits sur une seule ligne : title = \"…\"".to_owned());
+    }
+    if raw.contains("duplicate key") {
+        return ("ce champ est écrit deux fois".to_owned(), "gardez une seule ligne pour ce champ".to_owned());
+    }
+    (format!("TOML invalide : {raw}"), general)
 }
 
 fn first_line(s: &str) -> &str {

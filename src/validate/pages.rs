@@ -7,6 +7,14 @@ use std::collections::BTreeMap;
 
 pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
     duplicates(site, diags);
+    for item in &site.config.menu {
+        if site.page_by_source(&item.page).is_none() && !site.unloaded.contains(&item.page) {
+            diags.push(
+                Diagnostic::new("portail.toml", format!("le menu « {} » pointe vers une page inexistante « {} »", item.title, item.page))
+                    .hint("indiquez le chemin du fichier sous content/, par exemple leviers/_index.md"),
+            );
+        }
+    }
     let lever_slugs: Vec<&str> = site.levers().map(|(p, _)| p.slug.as_str()).collect();
     for page in &site.pages {
         if let Some(name) = &page.meta.template {

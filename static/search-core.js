@@ -1,0 +1,188 @@
+/*!
+ * portail — search queries, without any DOM.
+ *
+ * Loads the payload of search-index.js into elasticlunr.js and answers queries with results
+ * ready to display (title, section, snippet split into marked and plain parts). The browser
+ * (search.js) and the node tests (tests/js/) both use this file, so the relevance the tests
+ * measure is the one visitors get. Needs elasticlunr.min.js, search-stemmer-fr.js and
+ * search-pipeline.js.
+ */
+(function (root) {
+  "use strict";
+
+  var FORMAT = 1;
+  // A word missing from the index may be a word still being typed ("évaluat" for
+  // "évaluation", whose stem is "evalu"): fall back to its longest prefix that starts indexed
+  // words, if that prefix keeps at least this many characters and half the word.
+  var MIN_PREFIX = 4;
+  // Snippets longer than this start shortly before the first match rather than at the start.
+  var SNIPPET_LEAD = 100;
+  var SNIPPET_CONTEXT = 50;
+
+  var pipeline = root.PortailSearchPipeline;
+
+  // search-index.js leaves out the empty `docs` and zero `df` of the trie's intermediate nodes
+  // (src/search/compact.rs); elasticlunr expects them everywhere.
+  function restoreDefaults(trieRoot) {
+    var stack = [trieRoot];
+    while (stack.length > 0) {
+      var node = stack.pop();
+      if (node.docs === undefined) node.docs = {};
+      if (node.df === undefined) node.df = 0;
+      for (var key in node) {
+        if (key !== "docs" && key !== "df") stack.push(node[key]);
+      }
+    }
+  }
+
+  /** An index ready to query, from the object search-index.js assigns. */
+  function Engine(payload) {
+    if (!payload || payload.format !== FORMAT || !payload.index || !Array.isArray(payload.docs)) {
+      throw new Error("search-index.js: format " + (payload && payload.format) + " inattendu");
+    }
+    var fields = payload.index.index;
+    Object.keys(fields).forEach(function (field) {
+      restoreDefaults(fields[field].root);
+    });
+    this.index = root.elasticlunr.Index.load(payload.index);
+    this.docs = payload.docs;
+    var boosts = {};
+    Object.keys(payload.boosts || {}).forEach(function (field) {
+      boosts[field] = { boost: payload.boosts[field] };
+    });
+    this.config = new root.elasticlunr.Configuration(
+      JSON.stringify({ fields: boosts, bool: "OR", expand: true }),
+      this.index.getFields()
+    ).get();
+  }
+
+  /** Does any field hold a word starting with `token`? The trie has a node for every prefix. */
+  Engine.prototype.startsAnyWord = function (token) {
+    var index = this.index.index;
+    return Object.keys(index).some(function (field) {
+      return index[field].getNode(token) !== null;
+    });
+  };
+
+  /** Longest prefix of `token` that starts an indexed word, or null. */
+  Engine.prototype.indexedPrefix = function (token) {
+    var chars = Array.from(token);
+    var shortest = Math.max(MIN_PREFIX, Math.ceil(chars.length / 2));
+    for (var length = chars.length - 1; length >= shortest; length--) {
+      var prefix = chars.slice(0, length).join("");
+      if (this.startsAnyWord(prefix)) return prefix;
+    }
+    return null;
+  };
+
+  /**
+   * The query's tokens, each with `prefix` set when it should also match longer words: the
+   * word being typed (no space after it yet) and words replaced by an indexed prefix.
+   */
+  Engine.prototype.queryTokens = function (query) {
+    var self = this;
+    var typing = !/[\s\p{P}]$/u.test(query);
+    var tokens = pipeline.analyze(query);
+    return tokens.map(function (token, position) {
+      var last = position === tokens.length - 1;
+      if (/^[0-9]+$/.test(token) || self.startsAnyWord(token)) {
+        return { text: token, prefix: last && typing };
+      }
+      var prefix = self.indexedPrefix(token);
+      return prefix ? { text: prefix, prefix: true } : { text: token, prefix: false };
+    });
+  };
+
+  /**
+   * Results for `query`, best first: {url, title, section, score, titleParts, snippetParts}.
+   * `options.limit` caps the list; `total` on the returned array counts every match.
+   */
+  Engine.prototype.search = function (query, options) {
+    var limit = (options && options.limit) || 50;
+    var tokens = this.queryTokens(String(query || ""));
+    var results = [];
+    results.total = 0;
+    if (tokens.length === 0) return results;
+
+    var texts = tokens.map(function (token) {
+      return token.text;
+    });
+    var scores = {};
+    for (var field in this.config) {
+      var fieldScores = this.index.fieldSearch(texts, field, this.config) || {};
+      for (var ref in fieldScores) {
+        scores[ref] = (scores[ref] || 0) + fieldScores[ref] * this.config[field].boost;
+      }
+    }
+    var ranked = Object.keys(scores).map(function (ref) {
+      return { ref: Number(ref), score: scores[ref] };
+    });
+    // Equal scores keep the site's order (pages before their later sections).
+    ranked.sort(function (a, b) {
+      return b.score - a.score || a.ref - b.ref;
+    });
+    results.total = ranked.length;
+    var docs = this.docs;
+    ranked.slice(0, limit).forEach(function (hit) {
+      var doc = docs[hit.ref];
+      if (!doc) return;
+      results.push({
+        url: doc[0],
+        title: doc[1],
+        section: doc[2],
+        score: hit.score,
+        titleParts: highlight(doc[1], tokens),
+        snippetParts: snippet(doc[3], tokens)
+      });
+    });
+    return results;
+  };
+
+  function matches(stem, tokens) {
+    if (stem === null) return false;
+    return tokens.some(function (token) {
+      return stem === token.text || (token.prefix && stem.indexOf(token.text) === 0);
+    });
+  }
+
+  /** `text` cut into [{text, mark}] parts, marking the words the query found. */
+  function highlight(text, tokens) {
+    var chars = Array.from(String(text || ""));
+    var parts = [];
+    var done = 0;
+    pipeline.words(chars.join("")).forEach(function (word) {
+      if (!matches(pipeline.analyzeToken(word.token), tokens)) return;
+      if (word.start > done) parts.push({ text: chars.slice(done, word.start).join(""), mark: false });
+      parts.push({ text: chars.slice(word.start, word.end).join(""), mark: true });
+      done = word.end;
+    });
+    if (done < chars.length) parts.push({ text: chars.slice(done).join(""), mark: false });
+    return parts;
+  }
+
+  /** Highlighted excerpt, starting near the first match when that lies far in. */
+  function snippet(text, tokens) {
+    var parts = highlight(text, tokens);
+    var offset = 0;
+    for (var i = 0; i < parts.length && !parts[i].mark; i++) offset += Array.from(parts[i].text).length;
+    if (i === parts.length || offset <= SNIPPET_LEAD) return parts;
+    // Drop the lead, cutting at a space so that no word is shown in half.
+    var lead = Array.from(parts.slice(0, i).map(function (p) { return p.text; }).join(""));
+    var cut = lead.indexOf(" ", offset - SNIPPET_CONTEXT);
+    if (cut < 0) return parts;
+    var kept = lead.slice(cut + 1).join("");
+    return [{ text: "…" + kept, mark: false }].concat(parts.slice(i));
+  }
+
+  root.PortailSearch = {
+    Engine: Engine,
+    highlight: highlight,
+    /** The engine for the index search-index.js loaded, built on first use. */
+    engine: function () {
+      if (!root.PortailSearch.cached) {
+        root.PortailSearch.cached = new Engine(root.PORTAIL_SEARCH_INDEX);
+      }
+      return root.PortailSearch.cached;
+    }
+  };
+})(typeof window !== "undefined" ? window : globalThis);

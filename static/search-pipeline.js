@@ -1,0 +1,174 @@
+/*!
+ * portail — the French text pipeline of search, browser side.
+ *
+ * Mirror of src/search/{tokenize,fold,stopwords,language}.rs: the index stores what the Rust
+ * pipeline made of the pages, so a query must go through exactly the same steps.
+ * tests/fixtures/french_tokens.json is run through both and must give the same tokens.
+ * Needs search-stemmer-fr.js; registers itself in elasticlunr.js when that is loaded.
+ */
+(function (root) {
+  "use strict";
+
+  // Folded French stop words, as in src/search/stopwords.rs.
+  var STOP_WORDS = [
+    "a", "ai", "aie", "aient", "aies", "ait", "as", "au", "aura", "aurai", "auraient", "aurais",
+    "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aux", "avaient", "avais",
+    "avait", "avec", "avez", "aviez", "avions", "avons", "ayant", "ayez", "ayons", "c", "ce",
+    "ceci", "cela", "celle", "celles", "celui", "ces", "cet", "cette", "ceux", "d", "dans", "de",
+    "des", "dont", "du", "elle", "elles", "en", "es", "est", "et", "etaient", "etais", "etait",
+    "etant", "ete", "etee", "etees", "etes", "etiez", "etions", "eu", "eue", "eues", "eumes",
+    "eurent", "eus", "eusse", "eussent", "eusses", "eussiez", "eussions", "eut", "eutes", "eux",
+    "fumes", "furent", "fus", "fusse", "fussent", "fusses", "fussiez", "fussions", "fut", "futes",
+    "il", "ils", "j", "je", "jusqu", "l", "la", "le", "les", "leur", "leurs", "lorsqu", "lui", "m",
+    "ma", "mais", "me", "meme", "memes", "mes", "moi", "mon", "n", "ne", "ni", "nos", "notre",
+    "nous", "on", "ont", "ou", "par", "pas", "pour", "puisqu", "qu", "quand", "que", "quel",
+    "quelle", "quelles", "quels", "qui", "quoiqu", "s", "sa", "sans", "se", "sera", "serai",
+    "seraient", "serais", "serait", "seras", "serez", "seriez", "serions", "serons", "seront",
+    "ses", "si", "soi", "soient", "sois", "soit", "sommes", "son", "sont", "soyez", "soyons",
+    "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous",
+    "y"
+  ];
+  var STOP_SET = {};
+  STOP_WORDS.forEach(function (word) {
+    STOP_SET[word] = true;
+  });
+
+  // Unaccented spelling of lower-case Latin-1 and Latin Extended-A letters, as in fold.rs.
+  var BASE_LETTERS = {
+    a: "àáâãäåāăą", ae: "æ", c: "çćĉċč", d: "ďđ", e: "èéêëēĕėęě", g: "ĝğġģ", h: "ĥħ",
+    i: "ìíîïĩīĭįı", j: "ĵ", k: "ķ", l: "ĺļľŀł", n: "ñńņň", o: "òóôõöøōŏő", oe: "œ", r: "ŕŗř",
+    s: "śŝşš", ss: "ß", t: "ţťŧ", u: "ùúûüũūŭůűų", w: "ŵ", y: "ýÿŷ", z: "źżž"
+  };
+  var FOLD = {};
+  Object.keys(BASE_LETTERS).forEach(function (base) {
+    Array.from(BASE_LETTERS[base]).forEach(function (letter) {
+      FOLD[letter] = base;
+    });
+  });
+
+  var WORD_CHAR = /^[\p{Alphabetic}\p{N}\u0300-\u036f]$/u;
+  var COMBINING_ACCENT = /^[\u0300-\u036f]$/;
+  var DIGITS = /^[0-9]+$/;
+  var GROUP_SEPARATORS = " \u00a0\u202f\u2009";
+
+  function isWordChar(ch) {
+    return ch !== undefined && WORD_CHAR.test(ch);
+  }
+
+  /**
+   * Words of `text` with their code-point offsets: runs of letters, digits and combining
+   * accents; French digit groups ("40 000") joined into one number. Same rules as tokenize.rs.
+   */
+  function words(text) {
+    var chars = Array.from(String(text));
+    var out = [];
+    var i = 0;
+    while (i < chars.length) {
+      if (!isWordChar(chars[i])) {
+        i++;
+        continue;
+      }
+      var start = i;
+      while (i < chars.length && isWordChar(chars[i])) i++;
+      var token = chars.slice(start, i).join("");
+      if (token.length >= 1 && token.length <= 3 && DIGITS.test(token)) {
+        var end;
+        while ((end = thousandsGroupAt(chars, i)) > 0) {
+          token += chars.slice(i + 1, end).join("");
+          i = end;
+        }
+      }
+      out.push({ token: token, start: start, end: i });
+    }
+    return out;
+  }
+
+  function thousandsGroupAt(chars, at) {
+    if (at >= chars.length || GROUP_SEPARATORS.indexOf(chars[at]) < 0) return -1;
+    var end = at + 4;
+    if (end > chars.length) return -1;
+    if (!DIGITS.test(chars.slice(at + 1, end).join(""))) return -1;
+    return isWordChar(chars[end]) ? -1 : end;
+  }
+
+  function tokenize(text) {
+    return words(text).map(function (word) {
+      return word.token;
+    });
+  }
+
+  function fold(token) {
+    var out = "";
+    Array.from(token.toLowerCase()).forEach(function (ch) {
+      if (FOLD[ch] !== undefined) out += FOLD[ch];
+      else if (!COMBINING_ACCENT.test(ch)) out += ch;
+    });
+    return out;
+  }
+
+  function isStopWord(folded) {
+    return STOP_SET[folded] === true;
+  }
+
+  // The pipeline functions, under the names stored in the index (language.rs).
+  var FUNCTIONS = {
+    "portail-fr-fold": function (token) {
+      var folded = fold(token);
+      return folded === "" ? null : folded;
+    },
+    "portail-fr-stop": function (token) {
+      return isStopWord(token) ? null : token;
+    },
+    "portail-fr-stem": function (token) {
+      var stem = root.PortailStemmerFr.stem(token);
+      return stem === "" ? null : stem;
+    }
+  };
+  var ORDER = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];
+
+  /** One token through the pipeline: its stem, or null for a stop word. */
+  function analyzeToken(token) {
+    for (var i = 0; i < ORDER.length && token !== null; i++) {
+      token = FUNCTIONS[ORDER[i]](token);
+    }
+    return token;
+  }
+
+  /** The tokens the index holds for `text` (the same as `analyze` in language.rs). */
+  function analyze(text) {
+    return tokenize(text)
+      .map(analyzeToken)
+      .filter(function (token) {
+        return token !== null;
+      });
+  }
+
+  /** Teaches elasticlunr.js our tokenizer and pipeline functions, so a saved index loads. */
+  function register(elasticlunr) {
+    ORDER.forEach(function (name) {
+      elasticlunr.Pipeline.registerFunction(FUNCTIONS[name], name);
+    });
+    var tokenizer = function (text) {
+      if (text === null || text === undefined) return [];
+      if (Array.isArray(text)) {
+        return text.reduce(function (all, item) {
+          return all.concat(tokenizer(item));
+        }, []);
+      }
+      return tokenize(String(text));
+    };
+    elasticlunr.tokenizer = tokenizer;
+  }
+
+  root.PortailSearchPipeline = {
+    STOP_WORDS: STOP_WORDS,
+    words: words,
+    tokenize: tokenize,
+    fold: fold,
+    isStopWord: isStopWord,
+    analyzeToken: analyzeToken,
+    analyze: analyze,
+    register: register
+  };
+  if (root.elasticlunr) register(root.elasticlunr);
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,379 @@
+/*!
+ * portail — search in the page: the header box and the search page.
+ *
+ * Small on purpose, as every page loads it: the engine (elasticlunr, the French pipeline) and
+ * the index load only when the visitor starts to search, as classic scripts so that search
+ * works from file:// as well as over HTTP. Results are built with textContent, never HTML.
+ */
+(function () {
+  "use strict";
+
+  var doc = document;
+  var ROOT = doc.documentElement.getAttribute("data-root") || "";
+  // In execution order; each needs the ones before it.
+  var ENGINE_SCRIPTS = [
+    "static/elasticlunr.min.js",
+    "static/search-stemmer-fr.js",
+    "static/search-pipeline.js",
+    "static/search-core.js",
+    "search-index.js"
+  ];
+  var MIN_QUERY = 2;
+  var BOX_RESULTS = 6;
+  var PAGE_RESULTS = 50;
+  // Screen readers hear the count once typing pauses, not at every keystroke.
+  var ANNOUNCE_DELAY = 500;
+
+  var engineLoad = null;
+
+  /** Loads the engine and the index once; resolves to the engine. */
+  function loadEngine() {
+    if (!engineLoad) {
+      engineLoad = new Promise(function (resolve, reject) {
+        ENGINE_SCRIPTS.forEach(function (path, position) {
+          var script = doc.createElement("script");
+          script.src = ROOT + path;
+          script.async = false; // dynamic scripts otherwise run in arrival order
+          script.onerror = function () {
+            reject(new Error(path));
+          };
+          if (position === ENGINE_SCRIPTS.length - 1) {
+            script.onload = function () {
+              resolve();
+            };
+          }
+          doc.head.appendChild(script);
+        });
+      }).then(function () {
+        return window.PortailSearch.engine();
+      });
+      engineLoad.catch(function () {
+        engineLoad = null; // let a later keystroke try again
+      });
+    }
+    return engineLoad;
+  }
+
+  function element(tag, className, text) {
+    var node = doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** Appends highlighted text: matched words in <mark>, all of it as text nodes. */
+  function appendParts(parent, parts) {
+    parts.forEach(function (part) {
+      parent.appendChild(part.mark ? element("mark", "", part.text) : doc.createTextNode(part.text));
+    });
+    return parent;
+  }
+
+  function resultsLabel(count, query) {
+    if (count === 0) return "Aucun résultat pour « " + query + " »";
+    return count + (count === 1 ? " résultat" : " résultats") + " pour « " + query + " »";
+  }
+
+  var LOAD_ERROR =
+    "La recherche n’a pas pu se charger. Utilisez le plan du site ou le glossaire.";
+
+  /** Header box: an ARIA 1.2 combobox with a listbox of the best results. */
+  function SearchBox(form) {
+    var input = form.querySelector("input[type=search]");
+    if (!input) return;
+    var base = input.id || "recherche";
+    this.form = form;
+    this.input = input;
+    this.options = [];
+    this.active = -1;
+    this.announceTimer = 0;
+
+    this.list = element("ul", "search-suggestions");
+    this.list.id = base + "-suggestions";
+    this.list.setAttribute("role", "listbox");
+    this.list.setAttribute("aria-label", "Résultats de la recherche");
+    this.list.hidden = true;
+    this.status = element("p", "search-box-status visually-hidden");
+    this.status.setAttribute("role", "status");
+    form.appendChild(this.list);
+    form.appendChild(this.status);
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", this.list.id);
+
+    var self = this;
+    input.addEventListener("focus", function () {
+      loadEngine().catch(function () {});
+    });
+    input.addEventListener("input", function () {
+      self.update();
+    });
+    input.addEventListener("keydown", function (event) {
+      self.onKey(event);
+    });
+    input.addEventListener("blur", function () {
+      self.close();
+    });
+    // Keep the focus in the field while the pointer picks an option.
+    this.list.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+    this.list.addEventListener("click", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (option) window.location.href = option.getAttribute("data-href");
+    });
+  }
+
+  SearchBox.prototype.update = function () {
+    var self = this;
+    var query = this.input.value;
+    if (query.trim().length < MIN_QUERY) {
+      this.render([], query);
+      return;
+    }
+    loadEngine().then(
+      function (engine) {
+        if (self.input.value !== query) return; // a later keystroke will render
+        self.render(engine.search(query, { limit: BOX_RESULTS }), query);
+      },
+      function () {
+        self.announce(LOAD_ERROR, 0);
+      }
+    );
+  };
+
+  SearchBox.prototype.render = function (results, query) {
+    var self = this;
+    var list = this.list;
+    list.textContent = "";
+    this.options = [];
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    if (query.trim().length < MIN_QUERY) {
+      this.close();
+      this.announce("", 0);
+      return;
+    }
+    results.forEach(function (result) {
+      var option = self.option(ROOT + result.url);
+      appendParts(option.appendChild(element("span", "search-result-title")), result.titleParts);
+      option.appendChild(element("span", "search-result-section", result.section));
+      // The snippet is for the eye; the option's accessible name stays short.
+      var snippet = appendParts(element("span", "search-result-snippet"), result.snippetParts);
+      snippet.setAttribute("aria-hidden", "true");
+      option.appendChild(snippet);
+    });
+    var all = this.option(ROOT + "recherche/index.html?q=" + encodeURIComponent(query));
+    all.classList.add("search-all");
+    all.textContent =
+      results.total > 0 ? "Tous les résultats (" + results.total + ")" : "Page de recherche";
+    this.open();
+    this.announce(
+      resultsLabel(results.total, query) +
+        (results.total > 0 ? ". Flèches haut et bas pour les parcourir." : ""),
+      ANNOUNCE_DELAY
+    );
+  };
+
+  SearchBox.prototype.option = function (href) {
+    var option = element("li", "search-option");
+    option.id = this.list.id + "-" + this.options.length;
+    option.setAttribute("role", "option");
+    option.setAttribute("aria-selected", "false");
+    option.setAttribute("data-href", href);
+    this.list.appendChild(option);
+    this.options.push(option);
+    return option;
+  };
+
+  SearchBox.prototype.open = function () {
+    this.list.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+  };
+
+  SearchBox.prototype.close = function () {
+    this.list.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.select(-1);
+  };
+
+  SearchBox.prototype.select = function (position) {
+    if (this.active >= 0 && this.options[this.active]) {
+      this.options[this.active].setAttribute("aria-selected", "false");
+    }
+    this.active = position;
+    var option = this.options[position];
+    if (option) {
+      option.setAttribute("aria-selected", "true");
+      option.scrollIntoView({ block: "nearest" });
+      this.input.setAttribute("aria-activedescendant", option.id);
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  SearchBox.prototype.onKey = function (event) {
+    var count = this.options.length;
+    var isOpen = !this.list.hidden;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (count === 0) return;
+      event.preventDefault();
+      if (!isOpen) this.open();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var from = this.active < 0 && step < 0 ? count : this.active;
+      this.select((from + step + count) % count);
+    } else if (event.key === "Enter" && isOpen && this.active >= 0) {
+      event.preventDefault();
+      window.location.href = this.options[this.active].getAttribute("data-href");
+    } else if (event.key === "Escape" && isOpen) {
+      event.preventDefault(); // first Escape closes the list, a second clears the field
+      this.close();
+    }
+  };
+
+  SearchBox.prototype.announce = function (text, delay) {
+    var status = this.status;
+    window.clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(function () {
+      status.textContent = text;
+    }, delay);
+  };
+
+  /** Search page: results for ?q=, a list of links walked with the arrow keys. */
+  function SearchPage(container) {
+    this.input = container.querySelector("input[type=search]");
+    this.status = container.querySelector("[role=status]");
+    this.list = container.querySelector(".search-results");
+    if (!this.input || !this.status || !this.list) return;
+    this.announceTimer = 0;
+    var self = this;
+    var form = this.input.form;
+
+    this.input.addEventListener("input", function () {
+      self.update(true);
+    });
+    if (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        self.update(false);
+      });
+    }
+    this.input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") self.focusResult(0, event);
+    });
+    this.list.addEventListener("keydown", function (event) {
+      self.onResultKey(event);
+    });
+
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) {
+      this.input.value = query;
+      this.update(false);
+    } else {
+      this.input.addEventListener("focus", function () {
+        loadEngine().catch(function () {});
+      });
+    }
+  }
+
+  SearchPage.prototype.update = function (typing) {
+    var self = this;
+    var query = this.input.value;
+    this.remember(query);
+    if (query.trim().length < MIN_QUERY) {
+      this.list.textContent = "";
+      this.say("", 0);
+      return;
+    }
+    if (!typing) this.say("Recherche en cours…", 0);
+    loadEngine().then(
+      function (engine) {
+        if (self.input.value !== query) return;
+        self.render(engine.search(query, { limit: PAGE_RESULTS }), query, typing);
+      },
+      function () {
+        self.say(LOAD_ERROR, 0);
+      }
+    );
+  };
+
+  SearchPage.prototype.render = function (results, query, typing) {
+    var list = this.list;
+    list.textContent = "";
+    results.forEach(function (result) {
+      var item = element("li", "search-result");
+      var link = element("a", "search-result-title");
+      link.href = ROOT + result.url;
+      appendParts(link, result.titleParts);
+      item.appendChild(element("p", "search-result-heading")).appendChild(link);
+      item.appendChild(element("p", "search-result-section", result.section));
+      appendParts(item.appendChild(element("p", "search-result-snippet")), result.snippetParts);
+      list.appendChild(item);
+    });
+    var label = resultsLabel(results.total, query);
+    if (results.total > results.length) label += ", les " + results.length + " premiers affichés";
+    this.say(label + ".", typing ? ANNOUNCE_DELAY : 0);
+  };
+
+  SearchPage.prototype.links = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll("a.search-result-title"));
+  };
+
+  SearchPage.prototype.focusResult = function (position, event) {
+    var links = this.links();
+    if (links.length === 0) return;
+    event.preventDefault();
+    links[Math.max(0, Math.min(position, links.length - 1))].focus();
+  };
+
+  SearchPage.prototype.onResultKey = function (event) {
+    var links = this.links();
+    var position = links.indexOf(doc.activeElement);
+    if (position < 0) return;
+    if (event.key === "ArrowDown") this.focusResult(position + 1, event);
+    else if (event.key === "ArrowUp" && position === 0) {
+      event.preventDefault();
+      this.input.focus();
+    } else if (event.key === "ArrowUp") this.focusResult(position - 1, event);
+    else if (event.key === "Home") this.focusResult(0, event);
+    else if (event.key === "End") this.focusResult(links.length - 1, event);
+    else if (event.key === "Escape") {
+      event.preventDefault();
+      this.input.focus();
+    }
+  };
+
+  SearchPage.prototype.say = function (text, delay) {
+    var status = this.status;
+    window.clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(function () {
+      status.textContent = text;
+    }, delay);
+  };
+
+  /** Keeps ?q= in the address, so the results can be bookmarked or shared. */
+  SearchPage.prototype.remember = function (query) {
+    try {
+      var url = new URL(window.location.href);
+      if (query) url.searchParams.set("q", query);
+      else url.searchParams.delete("q");
+      window.history.replaceState(null, "", url.href);
+    } catch (error) {
+      // Some browsers refuse history changes on file:// pages; the search still works.
+    }
+  };
+
+  function start() {
+    Array.prototype.forEach.call(doc.querySelectorAll("form[data-search-box]"), function (form) {
+      new SearchBox(form);
+    });
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-search-page]"), function (container) {
+      new SearchPage(container);
+    });
+  }
+
+  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,66 @@
+// Shared harness for the browser tests: Debian's Chromium through playwright-core, the built
+// site served by a tiny HTTP server under a sub-path, and a guard against third-party requests.
+import { chromium } from "playwright-core";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built site; `tests/run` builds it before the browser tests. */
+export const SITE = path.resolve(process.env.PORTAIL_SITE || path.join(here, "..", "..", "public"));
+export const PREFIX = "/sous/chemin/";
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".svg": "image/svg+xml", ".png": "image/png" };
+
+/** Serves `dir` under `prefix` only, like a host that publishes the portal in a sub-folder. */
+export async function startServer(dir = SITE, prefix = PREFIX) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(prefix)) { res.writeHead(404); res.end("hors du sous-chemin"); return; }
+    rel = rel.slice(prefix.length);
+    if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end("introuvable"); return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { base, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export function fileBase(dir = SITE) {
+  return pathToFileURL(dir).href + "/";
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * A page that fails any request leaving the site (file:// or the local server), and collects
+ * console errors, so tests can assert "no third-party request" and "no script error".
+ */
+export async function guardedPage(browser, allowedOrigin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const outside = [];
+  const errors = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    const ok = url.startsWith("file://") || url.startsWith("data:") || (allowedOrigin && url.startsWith(allowedOrigin));
+    if (ok) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  return { context, page, outside, errors };
+}

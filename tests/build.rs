@@ -1,0 +1,163 @@
+//! End-to-end builds: the real portal links resolve, builds are reproducible and atomic.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// A copy of the real site without its build outputs.
+fn real_site(tmp: &Path) -> std::path::PathBuf {
+    let root = tmp.join("site");
+    for dir in ["content", "templates", "static"] {
+        copy_dir(&repo().join(dir), &root.join(dir));
+    }
+    if repo().join("portail.toml").exists() {
+        std::fs::copy(repo().join("portail.toml"), root.join("portail.toml")).expect("copy config");
+    }
+    root
+}
+
+#[test]
+fn every_internal_link_of_the_portal_resolves_to_a_file_and_anchor() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    let files = read_tree(&out);
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        let dir = Path::new(path).parent().unwrap_or(Path::new(""));
+        for url in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
+            if url.starts_with("mailto:") || url.starts_with("https://") || url.starts_with("http://") || url.starts_with("/__portail/") {
+                continue;
+            }
+            checked += 1;
+            let (file, anchor) = url.split_once('#').unwrap_or((url, ""));
+            if file.is_empty() {
+                if !anchor.is_empty() && !html.contains(&format!("id=\"{anchor}\"")) {
+                    problems.push(format!("{path}: ancre absente #{anchor}"));
+                }
+                continue;
+            }
+            if file.ends_with('/') || file.starts_with('/') {
+                problems.push(format!("{path}: lien non portable {url}"));
+                continue;
+            }
+            let target = normalize(&dir.join(file));
+            match files.get(&target) {
+                None => problems.push(format!("{path}: {url} → fichier absent {target}")),
+                Some(t) if !anchor.is_empty() && !String::from_utf8_lossy(t).contains(&format!("id=\"{anchor}\"")) => {
+                    problems.push(format!("{path}: {url} → ancre absente"))
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+#[test]
+fn no_page_requests_a_third_party_host_or_runs_inline_script() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("public");
+    build(&repo(), &out);
+    for (path, bytes) in read_tree(&out).iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        for src in attr_values(&html, "src") {
+            assert!(!src.contains("://"), "{path} loads {src}");
+        }
+        for tag in html.split("<link").skip(1) {
+            let href = attr_values(tag.split('>').next().unwrap_or(""), "href");
+            assert!(href.iter().all(|h| !h.contains("://")), "{path} links a stylesheet from another host");
+        }
+        for script in html.split("<script").skip(1) {
+            let open = script.split('>').next().unwrap_or("");
+            assert!(open.contains("src="), "{path} has an inline script");
+        }
+        assert!(!html.contains(" onclick=") && !html.contains(" onload="), "{path} has an inline handler");
+    }
+}
+
+fn normalize(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn two_builds_with_the_same_date_are_byte_identical() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build(&repo(), &a);
+    build(&repo(), &b);
+    let (ta, tb) = (read_tree(&a), read_tree(&b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &ta {
+        assert!(bytes == &tb[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = real_site(tmp.path());
+    let out = root.join("public");
+    build(&root, &out);
+    let before = read_tree(&out);
+    // A newcomer misspells a field.
+    let fir = root.join("content/leviers/fir.md");
+    let text = std::fs::read_to_string(&fir).expect("read").replacen("short_title", "shortitle", 1);
+    std::fs::write(&fir, text).expect("write");
+    let o = portail(&root, &["build", "--date", DATE]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("content/leviers/fir.md:"), "{stderr}");
+    assert!(stderr.contains("champ inconnu « shortitle »"), "{stderr}");
+    assert!(stderr.contains("vouliez-vous dire « short_title »"), "{stderr}");
+    assert_eq!(read_tree(&out), before, "public/ changed after a failed build");
+    let leftovers: Vec<_> = std::fs::read_dir(&root).expect("ls").filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".public")).collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind");
+}
+
+#[test]
+fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let content = tmp.path().join("content");
+    std::fs::create_dir_all(content.join("notes")).expect("mkdir");
+    std::fs::write(content.join("_index.md"), "+++\ntitle = \"Accueil\"\n+++\nVoir [la note](notes/une-note.md#detail).\n").expect("write");
+    std::fs::write(content.join("notes/une-note.md"), "+++\ntitle = \"Une note\"\n+++\n## Détail\n\n| a | b |\n|---|---|\n| 1 | 2 |\n").expect("write");
+    let out = tmp.path().join("public");
+    build(tmp.path(), &out);
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home");
+    assert!(home.contains("href=\"notes/une-note/index.html#detail\""), "{home}");
+    assert!(home.contains("href=\"static/site.css\""));
+    let note = std::fs::read_to_string(out.join("notes/une-note/index.html")).expect("note");
+    assert!(note.contains("<h2 id=\"detail\">Détail</h2>") && note.contains("<table>"));
+    assert!(note.contains("href=\"../../static/site.css\""));
+    assert!(out.join("static/site.css").exists() && out.join("404.html").exists());
+}
+
+#[test]
+fn new_files_are_complete_and_pass_check() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = real_site(tmp.path());
+    for kind in ["lever", "update"] {
+        let o = portail(&root, &["new", kind, "mon-essai"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let o = portail(&root, &["check", "--date", DATE]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let again = portail(&root, &["new", "update", "mon-essai"]);
+    assert_eq!(again.status.code(), Some(2), "must not overwrite an existing file");
+    let bad = portail(&root, &["new", "update", "Mon Essai"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
