@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod model;
 pub mod slug;
 pub mod assets;
+pub mod assistant;
 pub mod index;
 pub mod links;
 pub mod pipeline;

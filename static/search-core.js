@@ -21,18 +21,50 @@
 
   var pipeline = root.PortailSearchPipeline;
 
-  // search-index.js leaves out the empty `docs` and zero `df` of the trie's intermediate nodes
-  // (src/search/compact.rs); elasticlunr expects them everywhere.
-  function restoreDefaults(trieRoot) {
-    var stack = [trieRoot];
-    while (stack.length > 0) {
-      var node = stack.pop();
-      if (node.docs === undefined) node.docs = {};
-      if (node.df === undefined) node.df = 0;
-      for (var key in node) {
-        if (key !== "docs" && key !== "df") stack.push(node[key]);
-      }
-    }
+  /**
+   * elasticlunr's own serialization, from the compact encoding of search-index.js
+   * (src/search/compact.rs): per field, token → postings, a posting being a document number or
+   * [number, count]; elasticlunr wants a trie of characters with {docs: {ref: {tf}}, df} nodes.
+   */
+  function decodeIndex(encoded) {
+    var fields = encoded.fields;
+    var store = { docs: {}, docInfo: {}, length: encoded.lengths.length, save: false };
+    encoded.lengths.forEach(function (lengths, doc) {
+      var info = {};
+      fields.forEach(function (field, position) {
+        info[field] = lengths[position];
+      });
+      store.docs[doc] = {};
+      store.docInfo[doc] = info;
+    });
+    var index = {};
+    fields.forEach(function (field) {
+      var root = { docs: {}, df: 0 };
+      var tokens = encoded.tokens[field] || {};
+      Object.keys(tokens).forEach(function (token) {
+        var node = root;
+        for (var i = 0; i < token.length; i++) {
+          var key = token[i];
+          if (!Object.prototype.hasOwnProperty.call(node, key)) node[key] = { docs: {}, df: 0 };
+          node = node[key];
+        }
+        tokens[token].forEach(function (posting) {
+          var doc = typeof posting === "number" ? posting : posting[0];
+          var count = typeof posting === "number" ? 1 : posting[1];
+          node.docs[doc] = { tf: Math.sqrt(count) };
+        });
+        node.df = tokens[token].length;
+      });
+      index[field] = { root: root };
+    });
+    return {
+      version: encoded.version,
+      ref: encoded.ref,
+      fields: fields,
+      pipeline: encoded.pipeline,
+      documentStore: store,
+      index: index
+    };
   }
 
   /** An index ready to query, from the object search-index.js assigns. */
@@ -40,11 +72,7 @@
     if (!payload || payload.format !== FORMAT || !payload.index || !Array.isArray(payload.docs)) {
       throw new Error("search-index.js: format " + (payload && payload.format) + " inattendu");
     }
-    var fields = payload.index.index;
-    Object.keys(fields).forEach(function (field) {
-      restoreDefaults(fields[field].root);
-    });
-    this.index = root.elasticlunr.Index.load(payload.index);
+    this.index = root.elasticlunr.Index.load(decodeIndex(payload.index));
     this.docs = payload.docs;
     var boosts = {};
     Object.keys(payload.boosts || {}).forEach(function (field) {
@@ -176,6 +204,7 @@
 
   root.PortailSearch = {
     Engine: Engine,
+    decodeIndex: decodeIndex,
     highlight: highlight,
     /** The engine for the index search-index.js loaded, built on first use. */
     engine: function () {

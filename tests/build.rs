@@ -27,6 +27,11 @@ fn every_internal_link_of_the_portal_resolves_to_a_file_and_anchor() {
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
         let dir = Path::new(path).parent().unwrap_or(Path::new(""));
+        let mut ids = attr_values(&html, "id");
+        ids.sort();
+        for pair in ids.windows(2).filter(|w| w[0] == w[1]) {
+            problems.push(format!("{path}: id en double « {} »", pair[0]));
+        }
         for url in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
             if url.starts_with("mailto:") || url.starts_with("https://") || url.starts_with("http://") || url.starts_with("/__portail/") {
                 continue;
@@ -150,12 +155,19 @@ fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
 fn new_files_are_complete_and_pass_check() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let root = real_site(tmp.path());
-    for kind in ["lever", "update"] {
-        let o = portail(&root, &["new", kind, "mon-essai"]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    }
+    let o = portail(&root, &["new", "update", "mon-essai"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = portail(&root, &["check", "--date", DATE]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A new lever is complete too; the only thing left is to give it wizard rules, and the
+    // check says so, where and how.
+    let o = portail(&root, &["new", "lever", "mon-levier"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = portail(&root, &["check", "--date", DATE]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr.matches(": erreur : ").count(), 1, "{stderr}");
+    assert!(stderr.contains("content/data/assistant.toml:") && stderr.contains("mon-levier"), "{stderr}");
     let again = portail(&root, &["new", "update", "mon-essai"]);
     assert_eq!(again.status.code(), Some(2), "must not overwrite an existing file");
     let bad = portail(&root, &["new", "update", "Mon Essai"]);

@@ -12,6 +12,8 @@ pub struct Shared<'a> {
     pub site: &'a Site,
     pub links: LinkTable,
     pub livereload: bool,
+    /// The wizard's validated rules, when the site has a wizard.
+    pub wizard: Option<wizard::Rules>,
 }
 
 impl Shared<'_> {

@@ -16,8 +16,9 @@ use tera::{Context, Tera};
 
 /// Anchors the lever template gives its structured blocks, so content may link to them.
 pub const LEVER_ANCHORS: &[&str] = &[
-    "en-bref", "publics", "objectif", "beneficiaires", "criteres", "financement", "montants", "seuils",
-    "calendrier", "contact", "exemples", "selon-votre-profil", "actualites", "sources",
+    "fiche-publics", "fiche-en-bref", "fiche-objectif", "fiche-calendrier", "fiche-beneficiaires", "fiche-criteres",
+    "fiche-financement", "fiche-montants", "fiche-contact", "fiche-selon-votre-profil", "fiche-seuils", "fiche-exemples",
+    "fiche-actualites",
 ];
 
 /// One file of the output, relative to its root.
@@ -57,7 +58,8 @@ pub fn render(site: &Site, template_sources: &BTreeMap<String, String>, opts: &O
             return Err(diags);
         }
     };
-    let shared = Shared { site, links: crate::links::LinkTable::new(site), livereload: opts.livereload };
+    let wizard = crate::assistant::rules(site).and_then(Result::ok);
+    let shared = Shared { site, links: crate::links::LinkTable::new(site), livereload: opts.livereload, wizard };
     let abbrs: Vec<Abbr<'_>> = site.glossary.data.terms.iter().map(|t| Abbr { acronym: &t.acronym, expansion: &t.expansion }).collect();
     let results: Vec<Result<(OutputFile, PageText), Diagnostic>> = site.pages.par_iter().map(|page| render_page(&shared, &tera, page, &abbrs)).collect();
     let mut files = Vec::new();
@@ -77,6 +79,9 @@ pub fn render(site: &Site, template_sources: &BTreeMap<String, String>, opts: &O
     }
     texts.extend(special::data_texts(site));
     files.extend(exports::files(site));
+    if let Some(rules) = &shared.wizard {
+        files.extend(crate::assistant::scripts(site, rules));
+    }
     if !diags.is_empty() {
         return Err(diags);
     }

@@ -16,6 +16,11 @@ pub fn extend_context(shared: &Shared<'_>, page: &Page, template: &str, ctx: &mu
     match template {
         "glossary.html" => ctx["glossary"] = glossary(shared, from),
         "contacts.html" => ctx["contacts"] = contacts(shared.site),
+        "assistant.html" => {
+            if let Some(rules) = &shared.wizard {
+                ctx["wizard_table"] = crate::assistant::table(shared.site, rules);
+            }
+        }
         _ => {}
     }
 }

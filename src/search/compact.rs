@@ -1,88 +1,153 @@
-//! Shrinks elasticlunr's serialized index without changing what it means.
+//! A compact, lossless encoding of elasticlunr's serialized index.
 //!
-//! elasticlunr stores its inverted index as a trie with one object per character, and every
-//! intermediate node carries `"docs":{},"df":0`; term frequencies are square roots written with
-//! 17 digits. Dropping the empty defaults and rounding the frequencies roughly halves the index;
-//! `restoreDefaults` in `static/search-core.js` puts the defaults back before
-//! `elasticlunr.Index.load`, so the client sees the exact elasticlunr format.
+//! elasticlunr stores each field's inverted index as a trie with one JSON object per character,
+//! every node carrying `"docs":{},"df":0`, and each posting as `"12":{"tf":1.4142135623730951}`.
+//! For this site that is five times the size of the words themselves. The encoding keeps, per
+//! field, a flat map of token → postings, where a posting is a document number, or
+//! `[number, count]` when the token occurs more than once (elasticlunr's `tf` is the square root
+//! of that count). Field lengths become one array per document. `decodeIndex` in
+//! `static/search-core.js` rebuilds the exact elasticlunr structure before
+//! `elasticlunr.Index.load`; the tests below decode in Rust and compare with the original.
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
-/// Term frequencies keep this many decimals: ranking never depends on the fourth one.
-const TF_DECIMALS: i32 = 3;
-
-/// Compacts every field's trie in an elasticlunr index serialized as JSON.
-pub fn compact_index(index: &mut Value) {
-    if let Some(fields) = index.get_mut("index").and_then(Value::as_object_mut) {
-        for field in fields.values_mut() {
-            if let Some(root) = field.get_mut("root").and_then(Value::as_object_mut) {
-                compact_node(root);
-            }
-        }
+/// Encodes the JSON serialization of an elasticlunr-rs `Index` whose document references are
+/// `"0"`, `"1"`, … (see `build_index`). Returns `None` if the value does not have that shape.
+pub fn encode_index(index: &Value) -> Option<Value> {
+    let fields: Vec<&str> = index["fields"].as_array()?.iter().filter_map(Value::as_str).collect();
+    let store = &index["documentStore"];
+    let count = usize::try_from(store["length"].as_u64()?).ok()?;
+    let info = store["docInfo"].as_object()?;
+    let lengths: Vec<Value> = (0..count)
+        .map(|doc| {
+            let lengths = info.get(&doc.to_string());
+            Value::from(
+                fields
+                    .iter()
+                    .map(|field| lengths.and_then(|l| l[*field].as_u64()).unwrap_or(0))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let mut tokens = Map::new();
+    for field in &fields {
+        let root = index["index"][*field]["root"].as_object()?;
+        tokens.insert((*field).to_string(), Value::Object(postings(root)?));
     }
-    // The document store only needs its keys (elasticlunr checks `ref in docs`); it is empty
-    // objects already because documents are not saved.
+    Some(serde_json::json!({
+        "version": index["version"],
+        "ref": index["ref"],
+        "fields": fields,
+        "pipeline": index["pipeline"],
+        "lengths": lengths,
+        "tokens": tokens,
+    }))
 }
 
-fn compact_node(node: &mut Map<String, Value>) {
-    if node.get("df").and_then(Value::as_i64) == Some(0) {
-        node.remove("df");
-    }
-    let empty_docs = node
-        .get("docs")
-        .and_then(Value::as_object)
-        .is_some_and(Map::is_empty);
-    if empty_docs {
-        node.remove("docs");
-    } else if let Some(docs) = node.get_mut("docs").and_then(Value::as_object_mut) {
-        for posting in docs.values_mut() {
-            if let Some(tf) = posting.get_mut("tf") {
-                *tf = round(tf);
+/// Token → postings for every token of a trie that has documents.
+fn postings(root: &Map<String, Value>) -> Option<Map<String, Value>> {
+    let mut out = Map::new();
+    // Explicit stack: a token can be as long as any run of letters in the content.
+    let mut stack = vec![(String::new(), root)];
+    while let Some((token, node)) = stack.pop() {
+        if let Some(docs) = node.get("docs").and_then(Value::as_object) {
+            if !docs.is_empty() {
+                let mut list = Vec::with_capacity(docs.len());
+                for (doc, posting) in docs {
+                    list.push(encode_posting(doc, posting["tf"].as_f64()?)?);
+                }
+                list.sort_by_key(|p| p.as_u64().or_else(|| p[0].as_u64()));
+                out.insert(token.clone(), Value::from(list));
+            }
+        }
+        for (key, child) in node {
+            if key != "docs" && key != "df" {
+                stack.push((format!("{token}{key}"), child.as_object()?));
             }
         }
     }
-    for (key, child) in node.iter_mut() {
-        if key != "docs" {
-            if let Some(child) = child.as_object_mut() {
-                compact_node(child);
-            }
-        }
-    }
+    Some(out)
 }
 
-/// Rounds a number to [`TF_DECIMALS`], written as an integer when it is one (`1`, not `1.0`).
-fn round(value: &Value) -> Value {
-    let Some(x) = value.as_f64() else {
-        return value.clone();
-    };
-    let scale = 10f64.powi(TF_DECIMALS);
-    let rounded = (x * scale).round() / scale;
-    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-        Value::from(rounded as i64)
+/// `12` for one occurrence, `[12, 3]` for three: tf = √count, so count = tf² exactly enough.
+fn encode_posting(doc: &str, tf: f64) -> Option<Value> {
+    let doc: u64 = doc.parse().ok()?;
+    let count = (tf * tf).round() as u64;
+    Some(if count <= 1 {
+        Value::from(doc)
     } else {
-        Number::from_f64(rounded).map_or(Value::Null, Value::Number)
-    }
+        Value::from(vec![doc, count])
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::compact_index;
-    use serde_json::json;
+    use super::encode_index;
+    use crate::search::PortailFrench;
+    use elasticlunr::IndexBuilder;
+    use serde_json::{json, Map, Value};
+
+    /// The Rust twin of `decodeIndex` in search-core.js, to prove the encoding loses nothing.
+    fn decode(encoded: &Value) -> Value {
+        let fields: Vec<&str> = encoded["fields"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+        let lengths = encoded["lengths"].as_array().unwrap();
+        let mut docs = Map::new();
+        let mut info = Map::new();
+        for (doc, l) in lengths.iter().enumerate() {
+            docs.insert(doc.to_string(), json!({}));
+            let per_field: Map<String, Value> =
+                fields.iter().zip(l.as_array().unwrap()).map(|(f, n)| (f.to_string(), n.clone())).collect();
+            info.insert(doc.to_string(), Value::Object(per_field));
+        }
+        let mut index = Map::new();
+        for field in &fields {
+            let mut root = json!({"docs": {}, "df": 0});
+            for (token, list) in encoded["tokens"][*field].as_object().unwrap() {
+                let mut node = &mut root;
+                for c in token.chars() {
+                    let key = c.to_string();
+                    if node.get(&key).is_none() {
+                        node[&key] = json!({"docs": {}, "df": 0});
+                    }
+                    node = node.get_mut(&key).unwrap();
+                }
+                for p in list.as_array().unwrap() {
+                    let (doc, count) = match p.as_u64() {
+                        Some(doc) => (doc, 1),
+                        None => (p[0].as_u64().unwrap(), p[1].as_u64().unwrap()),
+                    };
+                    node["docs"][doc.to_string()] = json!({"tf": (count as f64).sqrt()});
+                }
+                node["df"] = json!(list.as_array().unwrap().len());
+            }
+            index.insert(field.to_string(), json!({ "root": root }));
+        }
+        json!({
+            "documentStore": {"docInfo": info, "docs": docs, "length": lengths.len(), "save": false},
+            "fields": fields, "index": index, "lang": "French",
+            "pipeline": encoded["pipeline"], "ref": encoded["ref"], "version": encoded["version"],
+        })
+    }
 
     #[test]
-    fn drops_empty_defaults_and_rounds_frequencies() {
-        let mut index = json!({"index": {"body": {"root": {
-            "docs": {}, "df": 0,
-            "f": {"docs": {}, "df": 0,
-                "i": {"docs": {}, "df": 0,
-                    "r": {"docs": {"0": {"tf": 1.0}, "3": {"tf": 1.4142135623730951}}, "df": 2}}}
-        }}}});
-        compact_index(&mut index);
-        assert_eq!(
-            index,
-            json!({"index": {"body": {"root": {
-                "f": {"i": {"r": {"docs": {"0": {"tf": 1}, "3": {"tf": 1.414}}, "df": 2}}}
-            }}}})
-        );
+    fn decoding_gives_back_the_elasticlunr_serialization() {
+        let mut index = IndexBuilder::with_language(Box::new(PortailFrench))
+            .save_docs(false)
+            .add_fields(["title", "keywords", "body"])
+            .set_ref("id")
+            .build();
+        index.add_doc("0", ["Subvention FIR", "FIR fonds", "Le FIR finance, le FIR soutient."]);
+        index.add_doc("1", ["Évaluation", "", "l'évaluation d'une expérimentation évaluée"]);
+        index.add_doc("2", ["", "", ""]);
+        let original = serde_json::to_value(&index).unwrap();
+        let encoded = encode_index(&original).unwrap();
+        assert_eq!(encoded["tokens"]["body"]["fir"], json!([[0, 2]]));
+        assert_eq!(decode(&encoded), original);
+    }
+
+    #[test]
+    fn unexpected_shapes_are_refused() {
+        assert_eq!(encode_index(&json!({})), None);
+        assert_eq!(encode_index(&json!({"fields": ["a"], "documentStore": {"length": 0, "docInfo": {}}})), None);
     }
 }

@@ -14,6 +14,9 @@ pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
     pages::check(site, templates, &mut diags);
     links::check(site, &mut diags);
     data::check(site, &mut diags);
+    if let Some(Err(errors)) = crate::assistant::rules(site) {
+        diags.extend(errors);
+    }
     diags
 }
 

@@ -202,7 +202,7 @@ pub(crate) fn when_text(model: &Model, clauses: &[Clause]) -> String {
                     }
                 }
             };
-            format!("{} {}", q.text, values)
+            format!("« {} » {}", q.text, values)
         })
         .collect();
     parts.join(" ; ")

@@ -1,0 +1,96 @@
+//! The eligibility wizard's link to the site: the facts it is given (levers, thresholds, ARS,
+//! calls, build date), its rules file checked at file:line, and the scripts the page loads.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::render::OutputFile;
+
+/// The engine compiled to `wasm32-unknown-unknown` by `build.rs`.
+static WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wizard.wasm"));
+
+/// Content folder of the wizard page; its scripts are written beside it.
+const PAGE: &str = "assistant/_index.md";
+
+/// What the wizard knows of the rest of the content.
+pub fn facts(site: &Site) -> wizard::Facts {
+    let contacts_output = site.page_by_source("contacts.md").map(|p| p.output.clone());
+    wizard::Facts {
+        today: site.today.to_string(),
+        levers: site
+            .levers()
+            .map(|(p, l)| wizard::LeverFact {
+                slug: p.slug.clone(),
+                title: l.title.clone(),
+                short_title: l.short_title.clone(),
+                url: p.output.clone(),
+                audiences: l.audiences.iter().map(|a| a.slug().to_owned()).collect(),
+            })
+            .collect(),
+        thresholds: site
+            .levers()
+            .flat_map(|(_, l)| &l.thresholds)
+            .map(|t| wizard::ThresholdFact {
+                amount: t.amount,
+                applies_from: t.applies_from.to_string(),
+                applies_until: t.applies_until.map(|d| d.to_string()),
+                label: t.label.clone(),
+            })
+            .collect(),
+        regions: site
+            .contacts
+            .data
+            .ars
+            .iter()
+            .map(|a| wizard::RegionFact {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                article51_email: a.article51_email.clone(),
+                contacts_url: contacts_output.as_ref().map(|o| format!("{o}#{}", a.id)).unwrap_or_default(),
+            })
+            .collect(),
+        calls: site
+            .updates()
+            .map(|(p, u)| wizard::CallFact {
+                slug: p.slug.clone(),
+                title: u.title.clone(),
+                url: p.output.clone(),
+                deadline: u.deadline.map(|d| d.to_string()),
+                open: u.deadline.is_some_and(|d| d >= site.today),
+                levers: u.levers.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The validated rules, or every problem of the rules file placed at file:line:column.
+/// None when the site has no wizard.
+pub fn rules(site: &Site) -> Option<Result<wizard::Rules, Vec<Diagnostic>>> {
+    let file = site.wizard.as_ref()?;
+    Some(wizard::Rules::parse(&file.text, &facts(site)).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| {
+                let excerpt = file.text.lines().nth(e.line.saturating_sub(1)).map(str::to_owned);
+                let d = Diagnostic { excerpt, ..Diagnostic::new(&file.display, e.message).at_line(e.line, e.column) };
+                match e.hint {
+                    Some(h) => d.hint(h),
+                    None => d,
+                }
+            })
+            .collect()
+    }))
+}
+
+/// The data and engine scripts of the wizard page, written beside it.
+pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
+    let dir = site.page_by_source(PAGE).map_or("assistant/".to_owned(), |p| p.output.trim_end_matches("index.html").to_owned());
+    wizard::browser_scripts(rules, &facts(site), WASM)
+        .into_iter()
+        .map(|(name, text)| OutputFile { path: format!("{dir}{name}"), bytes: text.into_bytes() })
+        .collect()
+}
+
+/// The no-JavaScript table of the same rules, for the template.
+pub fn table(site: &Site, rules: &wizard::Rules) -> serde_json::Value {
+    serde_json::to_value(wizard::static_table(rules, &facts(site))).unwrap_or_default()
+}

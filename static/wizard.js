@@ -1,0 +1,393 @@
+/*
+ * Assistant d'éligibilité : interface du moteur WebAssembly.
+ *
+ * Classic script, no module and no fetch, so that it runs from file:// and
+ * under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
+ * The engine (window.PORTAIL_WIZARD_WASM, base64) and the compiled rules
+ * (window.PORTAIL_WIZARD_DATA) come from two scripts the generator writes
+ * next to the page. Every text from the data goes through textContent.
+ *
+ * The answers live in the URL fragment (#porteur=startup&besoin=vendre…):
+ * the browser's back button steps back through the questions, and a result
+ * can be bookmarked or shared. Without JavaScript, or if anything here fails,
+ * the static table generated from the same rules stays on the page.
+ */
+(function () {
+  "use strict";
+
+  var app = document.getElementById("assistant-app");
+  if (!app || !window.WebAssembly || typeof TextEncoder === "undefined" ||
+      !window.PORTAIL_WIZARD_WASM || !window.PORTAIL_WIZARD_DATA) {
+    return;
+  }
+  var root = document.documentElement.getAttribute("data-root") || "";
+  var encoder = new TextEncoder();
+  var decoder = new TextDecoder();
+  var engine = null;
+  // Question being changed through « Modifier », if any (not in the URL).
+  var editing = null;
+  // Set after a visitor's action, so focus only moves when they asked for it.
+  var moveFocus = false;
+
+  /* ---------- Engine ---------- */
+
+  function decodeBase64(text) {
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return bytes;
+  }
+
+  // Copies a string into WebAssembly memory, calls fn(ptr, len), frees it.
+  function withString(exports, text, fn) {
+    var bytes = encoder.encode(text);
+    var ptr = exports.wz_alloc(bytes.length);
+    new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
+    try {
+      return fn(ptr, bytes.length);
+    } finally {
+      exports.wz_free(ptr, bytes.length);
+    }
+  }
+
+  function localDate() {
+    var d = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function evaluate(fragment) {
+    // The engine keeps the later of the build date and today's date, so a
+    // call whose deadline passed since the build is never offered as open.
+    var len = withString(engine, localDate() + "\n" + fragment, engine.wz_eval);
+    var out = new Uint8Array(engine.memory.buffer, engine.wz_out_ptr(), len);
+    return JSON.parse(decoder.decode(out));
+  }
+
+  /* ---------- Fragment ---------- */
+
+  function currentFragment() {
+    return location.hash.replace(/^#/, "");
+  }
+
+  function parsePairs(fragment) {
+    return fragment.split("&").filter(Boolean).map(function (part) {
+      var i = part.indexOf("=");
+      return i < 0 ? null : [part.slice(0, i), part.slice(i + 1)];
+    }).filter(Boolean);
+  }
+
+  function withAnswer(fragment, question, value) {
+    var pairs = parsePairs(fragment);
+    var found = false;
+    pairs.forEach(function (p) {
+      if (p[0] === question) { p[1] = encodeURIComponent(value); found = true; }
+    });
+    if (!found) { pairs.push([question, encodeURIComponent(value)]); }
+    return pairs.map(function (p) { return p[0] + "=" + p[1]; }).join("&");
+  }
+
+  function withoutAnswer(fragment, question) {
+    return parsePairs(fragment).filter(function (p) { return p[0] !== question; })
+      .map(function (p) { return p[0] + "=" + p[1]; }).join("&");
+  }
+
+  function go(fragment) {
+    moveFocus = true;
+    editing = null;
+    if (fragment === currentFragment()) {
+      render();
+    } else if (fragment === "") {
+      history.pushState(null, "", location.pathname + location.search);
+      render();
+    } else {
+      location.hash = fragment; // → hashchange → render
+    }
+  }
+
+  /* ---------- DOM helpers ---------- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") { node.textContent = attrs[key]; }
+      else if (key === "className") { node.className = attrs[key]; }
+      else { node.setAttribute(key, attrs[key]); }
+    });
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    return node;
+  }
+
+  function button(label, onClick, className) {
+    var b = el("button", { type: "button", text: label, className: className || "wz-button" });
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function link(href, text) {
+    return el("a", { href: href, text: text });
+  }
+
+  /* ---------- Rendering ---------- */
+
+  var stepsBox = el("div", { className: "wz-steps" });
+  var questionBox = el("div", { className: "wz-question" });
+  var resultBox = el("div", { className: "wz-result", "aria-live": "polite" });
+
+  function renderSteps(outcome) {
+    stepsBox.textContent = "";
+    if (!outcome.steps.length) { return; }
+    var list = el("ol", { className: "wz-answers" });
+    outcome.steps.forEach(function (step) {
+      var item = el("li", {}, [
+        el("span", { className: "wz-answer-question", text: step.text + " " }),
+        el("strong", { text: step.answer_label || "" }),
+        document.createTextNode(" ")
+      ]);
+      var change = button("Modifier", function () {
+        editing = step.question;
+        moveFocus = true;
+        render();
+      }, "wz-link-button no-print");
+      change.setAttribute("aria-label", "Modifier la réponse à « " + step.text + " »");
+      item.appendChild(change);
+      list.appendChild(item);
+    });
+    stepsBox.appendChild(el("h2", { text: "Vos réponses" }));
+    stepsBox.appendChild(list);
+  }
+
+  function renderQuestion(step, fragment, number) {
+    questionBox.textContent = "";
+    var form = el("form", { className: "wz-form no-print", novalidate: "" });
+    var legend = el("legend", { tabindex: "-1" }, [
+      el("span", { className: "wz-step-number", text: "Question " + number + " : " }),
+      document.createTextNode(step.text)
+    ]);
+    var fieldset = el("fieldset", {}, [legend]);
+    var helpId = "wz-help-" + step.question;
+    var errorId = "wz-error-" + step.question;
+    if (step.help) {
+      fieldset.appendChild(el("p", { id: helpId, className: "wz-help", text: step.help }));
+    }
+    var error = el("p", { id: errorId, className: "wz-error", role: "alert" });
+    var input = null;
+    if (step.kind === "montant") {
+      input = el("input", {
+        type: "text", inputmode: "numeric", pattern: "[0-9]*", autocomplete: "off",
+        id: "wz-input-" + step.question, name: step.question,
+        "aria-describedby": (step.help ? helpId + " " : "") + errorId
+      });
+      if (step.answer) { input.value = step.answer; }
+      fieldset.appendChild(el("label", { "for": input.id, text: "Montant en euros, hors taxes" }));
+      fieldset.appendChild(input);
+    } else {
+      var options = el("div", { className: "wz-options" });
+      step.options.forEach(function (option, i) {
+        var id = "wz-" + step.question + "-" + i;
+        var radio = el("input", { type: "radio", name: step.question, id: id, value: option.id });
+        if (step.answer === option.id) { radio.checked = true; }
+        options.appendChild(el("div", { className: "wz-option" }, [
+          radio, el("label", { "for": id, text: option.label })
+        ]));
+      });
+      fieldset.appendChild(options);
+    }
+    fieldset.appendChild(error);
+    form.appendChild(fieldset);
+
+    var actions = el("div", { className: "wz-actions" });
+    actions.appendChild(el("button", { type: "submit", className: "wz-button wz-primary", text: editing ? "Enregistrer la réponse" : "Continuer" }));
+    if (editing) {
+      actions.appendChild(button("Annuler", function () { editing = null; moveFocus = true; render(); }));
+    } else if (number > 1) {
+      actions.appendChild(button("Question précédente", function () {
+        var last = evaluate(fragment).steps.slice(-1)[0];
+        go(last ? withoutAnswer(fragment, last.question) : "");
+      }));
+    }
+    form.appendChild(actions);
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var value;
+      if (input) {
+        value = input.value.replace(/[\s\u00a0\u202f€]/g, "");
+        if (!/^[0-9]{1,15}$/.test(value)) {
+          error.textContent = "Indiquez un montant en euros, en chiffres (par exemple 60000).";
+          input.setAttribute("aria-invalid", "true");
+          input.focus();
+          return;
+        }
+      } else {
+        var checked = form.querySelector("input[type=radio]:checked");
+        if (!checked) {
+          error.textContent = "Choisissez une réponse pour continuer.";
+          var first = form.querySelector("input[type=radio]");
+          if (first) { first.focus(); }
+          return;
+        }
+        value = checked.value;
+      }
+      go(withAnswer(fragment, step.question, value));
+    });
+    questionBox.appendChild(form);
+    return legend;
+  }
+
+  var GROUPS = [
+    ["correspond", "Correspond"],
+    ["peut-correspondre", "Peut correspondre si…"],
+    ["ne-correspond-pas", "Ne correspond pas, car…"]
+  ];
+
+  function reasonList(reasons, prefix) {
+    var list = el("ul", { className: "wz-reasons" });
+    reasons.forEach(function (r) {
+      list.appendChild(el("li", {}, [
+        prefix ? el("span", { className: "wz-si", text: prefix }) : null,
+        document.createTextNode(r.text + " "),
+        el("span", { className: "wz-rule", text: "(règle " + r.rule + ")" })
+      ]));
+    });
+    return list;
+  }
+
+  function renderLever(lever, contact) {
+    var card = el("article", { className: "wz-lever wz-" + lever.status });
+    card.appendChild(el("h4", {}, [link(root + lever.url, lever.title || lever.short_title)]));
+    card.appendChild(el("p", { className: "wz-status", text: lever.status_label }));
+    if (lever.reasons.length) { card.appendChild(reasonList(lever.reasons, "")); }
+    if (lever.conditions.length) { card.appendChild(reasonList(lever.conditions, "si ")); }
+    if (lever.calls.length) {
+      var calls = el("ul", {});
+      lever.calls.forEach(function (c) {
+        calls.appendChild(el("li", {}, [
+          link(root + c.url, c.title),
+          document.createTextNode(c.deadline_text ? " — jusqu'au " + c.deadline_text : "")
+        ]));
+      });
+      card.appendChild(el("p", { className: "wz-subtitle", text: "Appels ouverts liés à ce levier :" }));
+      card.appendChild(calls);
+    }
+    if (lever.next_steps.length) {
+      var steps = el("ol", {});
+      lever.next_steps.forEach(function (s) { steps.appendChild(el("li", { text: s })); });
+      card.appendChild(el("p", { className: "wz-subtitle", text: "Prochaines étapes :" }));
+      card.appendChild(steps);
+    }
+    if (lever.status !== "ne-correspond-pas") {
+      var who = el("p", { className: "wz-contact" }, [el("span", { className: "wz-subtitle", text: "Contact : " })]);
+      if (lever.contact_note) { who.appendChild(document.createTextNode(lever.contact_note + " ")); }
+      if (contact) {
+        who.appendChild(document.createTextNode(contact.name + " : "));
+        who.appendChild(link("mailto:" + contact.article51_email, contact.article51_email));
+        who.appendChild(document.createTextNode(" ("));
+        who.appendChild(link(root + contact.url, "autres contacts"));
+        who.appendChild(document.createTextNode(")."));
+      }
+      card.appendChild(who);
+    }
+    return card;
+  }
+
+  function renderPurchase(purchase) {
+    var box = el("section", { className: "wz-purchase" });
+    box.appendChild(el("h3", { text: "Procédure d'achat pour " + purchase.amount_text + " HT" }));
+    var list = el("ul", {});
+    purchase.lines.forEach(function (line) {
+      var item = el("li", {}, [
+        document.createTextNode(line.text + " "),
+        el("span", { className: "wz-rule", text: "(règle " + line.rule + ")" })
+      ]);
+      line.thresholds.forEach(function (t) {
+        var note = "Seuil de " + t.amount_text + " : " + t.period +
+          (t.in_force ? "." : " — cette période est passée : vérifiez la règle en vigueur auprès de l'acheteur.");
+        item.appendChild(el("p", { className: t.in_force ? "wz-threshold" : "wz-threshold wz-expired", text: note }));
+      });
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function renderResult(outcome) {
+    resultBox.textContent = "";
+    var heading = el("h2", { tabindex: "-1", text: "Les leviers pour votre projet" });
+    resultBox.appendChild(heading);
+    if (outcome.contact) {
+      resultBox.appendChild(el("p", { className: "wz-region" }, [
+        document.createTextNode("Votre ARS : " + outcome.contact.name + " — référent Article 51 : "),
+        link("mailto:" + outcome.contact.article51_email, outcome.contact.article51_email),
+        document.createTextNode(" — "),
+        link(root + outcome.contact.url, "page des contacts")
+      ]));
+    }
+    GROUPS.forEach(function (group) {
+      var levers = outcome.levers.filter(function (l) { return l.status === group[0]; });
+      if (!levers.length) { return; }
+      var section = el("section", { className: "wz-group" }, [el("h3", { text: group[1] + " (" + levers.length + ")" })]);
+      levers.forEach(function (l) { section.appendChild(renderLever(l, outcome.contact)); });
+      resultBox.appendChild(section);
+    });
+    if (outcome.purchase) { resultBox.appendChild(renderPurchase(outcome.purchase)); }
+
+    var share = el("input", { type: "text", readonly: "", id: "wz-share", value: location.href, className: "wz-share" });
+    resultBox.appendChild(el("div", { className: "wz-actions no-print" }, [
+      el("label", { "for": "wz-share", text: "Lien vers ce résultat, à garder ou partager : " }), share,
+      button("Imprimer", function () { window.print(); }),
+      button("Recommencer", function () { go(""); })
+    ]));
+    return heading;
+  }
+
+  function render() {
+    var fragment = currentFragment();
+    var outcome = evaluate(fragment);
+    // Once complete, keep the URL to what the engine used: answers that no
+    // longer apply are dropped. Before that, later answers stay in the URL so
+    // that changing an earlier answer does not make the visitor retype them.
+    if (outcome.complete && outcome.fragment !== fragment) {
+      history.replaceState(null, "", outcome.fragment ? "#" + outcome.fragment : location.pathname + location.search);
+      fragment = outcome.fragment;
+    }
+    renderSteps(outcome);
+    questionBox.textContent = "";
+    resultBox.textContent = "";
+    var focusTarget = null;
+    var edited = editing && outcome.steps.filter(function (s) { return s.question === editing; })[0];
+    if (edited) {
+      focusTarget = renderQuestion(edited, fragment, outcome.steps.indexOf(edited) + 1);
+    } else if (outcome.next) {
+      editing = null;
+      focusTarget = renderQuestion(outcome.next, fragment, outcome.steps.length + 1);
+    } else {
+      editing = null;
+      focusTarget = renderResult(outcome);
+    }
+    document.body.classList.toggle("wz-complete", outcome.complete);
+    if (moveFocus && focusTarget) { focusTarget.focus(); }
+    moveFocus = false;
+  }
+
+  /* ---------- Start ---------- */
+
+  WebAssembly.instantiate(decodeBase64(window.PORTAIL_WIZARD_WASM), {}).then(function (result) {
+    var exports = result.instance.exports;
+    var loaded = withString(exports, JSON.stringify(window.PORTAIL_WIZARD_DATA), exports.wz_load);
+    if (loaded !== 1) { throw new Error("données de l'assistant illisibles"); }
+    engine = exports;
+    app.textContent = "";
+    app.appendChild(stepsBox);
+    app.appendChild(questionBox);
+    app.appendChild(resultBox);
+    app.hidden = false;
+    window.addEventListener("hashchange", function () { editing = null; moveFocus = true; render(); });
+    render();
+  }).catch(function (err) {
+    // The static table below still answers the question.
+    if (window.console) { window.console.error("Assistant d'éligibilité indisponible :", err); }
+  });
+})();
