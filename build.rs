@@ -30,7 +30,13 @@ fn main() {
         .current_dir(&root)
         .args(["rustc", "--lib", "--manifest-path"])
         .arg(root.join("wizard/Cargo.toml"))
-        .args(["--target", TARGET, "--no-default-features", "--crate-type", "cdylib"])
+        .args([
+            "--target",
+            TARGET,
+            "--no-default-features",
+            "--crate-type",
+            "cdylib",
+        ])
         .args(["--profile", "wasm"])
         // Small and fast to load: the size budget is 60 KB gzipped.
         .args(["--config", "profile.wasm.inherits=\"release\""])
@@ -62,16 +68,21 @@ fn main() {
         }
     }
 
-    let status = command
-        .status()
-        .unwrap_or_else(|e| panic!("impossible de lancer cargo pour compiler l'assistant en WebAssembly : {e}"));
+    let status = command.status().unwrap_or_else(|e| {
+        panic!("impossible de lancer cargo pour compiler l'assistant en WebAssembly : {e}")
+    });
     if !status.success() {
         panic!("la compilation de l'assistant (wizard/) en WebAssembly a échoué : voir les erreurs ci-dessus");
     }
     let built = target_dir.join(TARGET).join("wasm").join("wizard.wasm");
     let dest = out_dir.join("wizard.wasm");
-    std::fs::copy(&built, &dest)
-        .unwrap_or_else(|e| panic!("copie de {} vers {} impossible : {e}", built.display(), dest.display()));
+    std::fs::copy(&built, &dest).unwrap_or_else(|e| {
+        panic!(
+            "copie de {} vers {} impossible : {e}",
+            built.display(),
+            dest.display()
+        )
+    });
 }
 
 /// The standard library for `wasm32-unknown-unknown` must be in the sysroot;

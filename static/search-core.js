@@ -18,13 +18,20 @@
   // Snippets longer than this start shortly before the first match rather than at the start.
   var SNIPPET_LEAD = 100;
   var SNIPPET_CONTEXT = 50;
+  // A page's own entry (no #anchor) carries its lever fields and stands for the whole page: it
+  // should beat a glossary line or a section that merely mentions the same word.
+  var PAGE_BOOST = 1.3;
+  // The best results show this many entries of one page at most before other pages get a turn,
+  // so that a query does not list every section of the same page first.
+  var PER_PAGE = 2;
 
   var pipeline = root.PortailSearchPipeline;
 
   /**
    * elasticlunr's own serialization, from the compact encoding of search-index.js
-   * (src/search/compact.rs): per field, token → postings, a posting being a document number or
-   * [number, count]; elasticlunr wants a trie of characters with {docs: {ref: {tf}}, df} nodes.
+   * (src/search/compact.rs): per field, sorted tokens in one space-separated string and their
+   * postings, document numbers as gaps, [gap, count] when the token occurs more than once.
+   * elasticlunr wants a trie of characters whose nodes are {docs: {ref: {tf: √count}}, df}.
    */
   function decodeIndex(encoded) {
     var fields = encoded.fields;
@@ -39,21 +46,24 @@
     });
     var index = {};
     fields.forEach(function (field) {
+      var encodedField = encoded.tokens[field];
+      var words = encodedField.words ? encodedField.words.split(" ") : [];
       var root = { docs: {}, df: 0 };
-      var tokens = encoded.tokens[field] || {};
-      Object.keys(tokens).forEach(function (token) {
+      words.forEach(function (token, position) {
         var node = root;
         for (var i = 0; i < token.length; i++) {
           var key = token[i];
           if (!Object.prototype.hasOwnProperty.call(node, key)) node[key] = { docs: {}, df: 0 };
           node = node[key];
         }
-        tokens[token].forEach(function (posting) {
-          var doc = typeof posting === "number" ? posting : posting[0];
-          var count = typeof posting === "number" ? 1 : posting[1];
-          node.docs[doc] = { tf: Math.sqrt(count) };
+        var postings = encodedField.postings[position];
+        var doc = 0;
+        postings.forEach(function (posting) {
+          var single = typeof posting === "number";
+          doc += single ? posting : posting[0];
+          node.docs[doc] = { tf: Math.sqrt(single ? 1 : posting[1]) };
         });
-        node.df = tokens[token].length;
+        node.df = postings.length;
       });
       index[field] = { root: root };
     });
@@ -69,7 +79,7 @@
 
   /** An index ready to query, from the object search-index.js assigns. */
   function Engine(payload) {
-    if (!payload || payload.format !== FORMAT || !payload.index || !Array.isArray(payload.docs)) {
+    if (!payload || payload.format !== FORMAT || !payload.index || !payload.docs) {
       throw new Error("search-index.js: format " + (payload && payload.format) + " inattendu");
     }
     this.index = root.elasticlunr.Index.load(decodeIndex(payload.index));
@@ -142,29 +152,55 @@
         scores[ref] = (scores[ref] || 0) + fieldScores[ref] * this.config[field].boost;
       }
     }
+    var docs = this.docs;
     var ranked = Object.keys(scores).map(function (ref) {
-      return { ref: Number(ref), score: scores[ref] };
+      var url = docs.url[ref] || "";
+      var score = scores[ref] * (url.indexOf("#") < 0 ? PAGE_BOOST : 1);
+      return { ref: Number(ref), url: url, score: score };
     });
     // Equal scores keep the site's order (pages before their later sections).
     ranked.sort(function (a, b) {
       return b.score - a.score || a.ref - b.ref;
     });
+    ranked = diversify(unique(ranked));
     results.total = ranked.length;
-    var docs = this.docs;
     ranked.slice(0, limit).forEach(function (hit) {
-      var doc = docs[hit.ref];
-      if (!doc) return;
+      var n = hit.ref;
+      if (n >= docs.url.length) return;
       results.push({
-        url: doc[0],
-        title: doc[1],
-        section: doc[2],
+        url: docs.url[n],
+        title: docs.title[n],
+        section: docs.sections[docs.sectionOf[n]],
         score: hit.score,
-        titleParts: highlight(doc[1], tokens),
-        snippetParts: snippet(doc[3], tokens)
+        titleParts: highlight(docs.title[n], tokens),
+        snippetParts: snippet(docs.excerpt[n], tokens)
       });
     });
     return results;
   };
+
+  /** Drops later hits on a URL already listed (a page indexed twice). */
+  function unique(ranked) {
+    var seen = {};
+    return ranked.filter(function (hit) {
+      if (seen[hit.url]) return false;
+      seen[hit.url] = true;
+      return true;
+    });
+  }
+
+  /** Moves a page's entries beyond the first PER_PAGE after the other pages' entries. */
+  function diversify(ranked) {
+    var perPage = {};
+    var first = [];
+    var later = [];
+    ranked.forEach(function (hit) {
+      var page = hit.url.split("#")[0];
+      perPage[page] = (perPage[page] || 0) + 1;
+      (perPage[page] <= PER_PAGE ? first : later).push(hit);
+    });
+    return first.concat(later);
+  }
 
   function matches(stem, tokens) {
     if (stem === null) return false;

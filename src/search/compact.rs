@@ -3,11 +3,14 @@
 //! elasticlunr stores each field's inverted index as a trie with one JSON object per character,
 //! every node carrying `"docs":{},"df":0`, and each posting as `"12":{"tf":1.4142135623730951}`.
 //! For this site that is five times the size of the words themselves. The encoding keeps, per
-//! field, a flat map of token → postings, where a posting is a document number, or
-//! `[number, count]` when the token occurs more than once (elasticlunr's `tf` is the square root
-//! of that count). Field lengths become one array per document. `decodeIndex` in
-//! `static/search-core.js` rebuilds the exact elasticlunr structure before
-//! `elasticlunr.Index.load`; the tests below decode in Rust and compare with the original.
+//! field, the sorted tokens in one space-separated string (tokens never contain spaces) and, in
+//! the same order, their postings: document numbers as gaps from the previous one (small numbers
+//! compress better), a posting being `[gap, count]` when the token occurs more than once
+//! (elasticlunr's `tf` is the square root of that count). Field lengths become one array per
+//! document. `decodeIndex` in `static/search-core.js` rebuilds the exact elasticlunr structure
+//! before `elasticlunr.Index.load`; the tests below decode in Rust and compare with the original.
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -32,7 +35,13 @@ pub fn encode_index(index: &Value) -> Option<Value> {
     let mut tokens = Map::new();
     for field in &fields {
         let root = index["index"][*field]["root"].as_object()?;
-        tokens.insert((*field).to_string(), Value::Object(postings(root)?));
+        let postings = postings(root)?;
+        let words: Vec<&str> = postings.keys().map(String::as_str).collect();
+        let lists: Vec<Value> = postings.values().map(|list| encode_postings(list)).collect();
+        tokens.insert(
+            (*field).to_string(),
+            serde_json::json!({ "words": words.join(" "), "postings": lists }),
+        );
     }
     Some(serde_json::json!({
         "version": index["version"],
@@ -44,9 +53,9 @@ pub fn encode_index(index: &Value) -> Option<Value> {
     }))
 }
 
-/// Token → postings for every token of a trie that has documents.
-fn postings(root: &Map<String, Value>) -> Option<Map<String, Value>> {
-    let mut out = Map::new();
+/// Token → (document number, count) for every token of a trie that has documents, sorted.
+fn postings(root: &Map<String, Value>) -> Option<BTreeMap<String, Vec<(u64, u64)>>> {
+    let mut out = BTreeMap::new();
     // Explicit stack: a token can be as long as any run of letters in the content.
     let mut stack = vec![(String::new(), root)];
     while let Some((token, node)) = stack.pop() {
@@ -54,10 +63,12 @@ fn postings(root: &Map<String, Value>) -> Option<Map<String, Value>> {
             if !docs.is_empty() {
                 let mut list = Vec::with_capacity(docs.len());
                 for (doc, posting) in docs {
-                    list.push(encode_posting(doc, posting["tf"].as_f64()?)?);
+                    let tf = posting["tf"].as_f64()?;
+                    // tf = √count, computed from an integer: squaring and rounding is exact.
+                    list.push((doc.parse().ok()?, (tf * tf).round() as u64));
                 }
-                list.sort_by_key(|p| p.as_u64().or_else(|| p[0].as_u64()));
-                out.insert(token.clone(), Value::from(list));
+                list.sort_unstable();
+                out.insert(token.clone(), list);
             }
         }
         for (key, child) in node {
@@ -69,15 +80,22 @@ fn postings(root: &Map<String, Value>) -> Option<Map<String, Value>> {
     Some(out)
 }
 
-/// `12` for one occurrence, `[12, 3]` for three: tf = √count, so count = tf² exactly enough.
-fn encode_posting(doc: &str, tf: f64) -> Option<Value> {
-    let doc: u64 = doc.parse().ok()?;
-    let count = (tf * tf).round() as u64;
-    Some(if count <= 1 {
-        Value::from(doc)
-    } else {
-        Value::from(vec![doc, count])
-    })
+/// Gaps between sorted document numbers; `[gap, count]` when the count is not one.
+fn encode_postings(list: &[(u64, u64)]) -> Value {
+    let mut previous = 0;
+    let encoded: Vec<Value> = list
+        .iter()
+        .map(|&(doc, count)| {
+            let gap = doc - previous;
+            previous = doc;
+            if count <= 1 {
+                Value::from(gap)
+            } else {
+                Value::from(vec![gap, count])
+            }
+        })
+        .collect();
+    Value::from(encoded)
 }
 
 #[cfg(test)]
@@ -102,7 +120,9 @@ mod tests {
         let mut index = Map::new();
         for field in &fields {
             let mut root = json!({"docs": {}, "df": 0});
-            for (token, list) in encoded["tokens"][*field].as_object().unwrap() {
+            let encoded_field = &encoded["tokens"][*field];
+            let words = encoded_field["words"].as_str().unwrap().split(' ').filter(|w| !w.is_empty());
+            for (token, list) in words.zip(encoded_field["postings"].as_array().unwrap()) {
                 let mut node = &mut root;
                 for c in token.chars() {
                     let key = c.to_string();
@@ -111,11 +131,13 @@ mod tests {
                     }
                     node = node.get_mut(&key).unwrap();
                 }
+                let mut doc = 0;
                 for p in list.as_array().unwrap() {
-                    let (doc, count) = match p.as_u64() {
-                        Some(doc) => (doc, 1),
+                    let (gap, count) = match p.as_u64() {
+                        Some(gap) => (gap, 1),
                         None => (p[0].as_u64().unwrap(), p[1].as_u64().unwrap()),
                     };
+                    doc += gap;
                     node["docs"][doc.to_string()] = json!({"tf": (count as f64).sqrt()});
                 }
                 node["df"] = json!(list.as_array().unwrap().len());
@@ -141,7 +163,14 @@ mod tests {
         index.add_doc("2", ["", "", ""]);
         let original = serde_json::to_value(&index).unwrap();
         let encoded = encode_index(&original).unwrap();
-        assert_eq!(encoded["tokens"]["body"]["fir"], json!([[0, 2]]));
+        let title = &encoded["tokens"]["title"];
+        assert_eq!(title["words"], "evalu fir subvent");
+        // "evalu" in document 1; "fir" twice in the body of document 0.
+        assert_eq!(title["postings"], json!([[1], [0], [0]]));
+        let body = &encoded["tokens"]["body"];
+        let words: Vec<&str> = body["words"].as_str().unwrap().split(' ').collect();
+        let fir = words.iter().position(|w| *w == "fir").unwrap();
+        assert_eq!(body["postings"][fir], json!([[0, 2]]));
         assert_eq!(decode(&encoded), original);
     }
 

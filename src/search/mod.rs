@@ -8,6 +8,7 @@
 //! which run the same French pipeline on the query.
 
 mod compact;
+mod entries;
 mod excerpt;
 mod fold;
 mod language;
@@ -16,6 +17,7 @@ mod tokenize;
 
 use elasticlunr::IndexBuilder;
 use serde_json::{json, Value};
+
 
 pub use language::{analyze, PortailFrench};
 
@@ -72,21 +74,10 @@ pub fn build_index(docs: &[SearchDoc]) -> String {
         .iter()
         .map(|(name, boost)| ((*name).to_string(), Value::from(*boost)))
         .collect();
-    let entries: Vec<Value> = docs
-        .iter()
-        .map(|doc| {
-            json!([
-                doc.url,
-                doc.title,
-                doc.section,
-                excerpt::excerpt(&doc.body, excerpt::EXCERPT_CHARS)
-            ])
-        })
-        .collect();
     let payload = json!({
         "format": FORMAT,
         "boosts": boosts,
-        "docs": entries,
+        "docs": entries::entries(docs),
         "index": index,
     });
     format!(
@@ -128,7 +119,7 @@ mod tests {
     #[test]
     fn empty_site_gives_a_loadable_index() {
         let js = build_index(&[]);
-        assert!(js.contains("\"docs\":[]"));
+        assert!(js.contains(r#""url":[]"#));
     }
 
     #[test]
@@ -136,13 +127,13 @@ mod tests {
         let js = build_index(&[doc("a/index.html", "Évaluation", "d’intérêt")]);
         assert!(js.contains(r#""pipeline":["portail-fr-fold","portail-fr-stop","portail-fr-stem"]"#));
         // Stems, folded: no accent, no elided article.
-        assert!(js.contains(r#""title":{"evalu":[0]}"#));
-        assert!(js.contains(r#""body":{"interet":[0]}"#));
+        assert!(js.contains(r#""title":{"postings":[[0]],"words":"evalu"}"#));
+        assert!(js.contains(r#""body":{"postings":[[0]],"words":"interet"}"#));
     }
 
     #[test]
     fn markup_in_text_stays_inside_json_strings() {
         let js = build_index(&[doc("a/index.html", "</script><b>\"", "x")]);
-        assert!(js.contains(r#"["a/index.html","</script><b>\"","Leviers","x"]"#));
+        assert!(js.contains(r#""title":["</script><b>\""]"#));
     }
 }

@@ -14,7 +14,7 @@ export const PREFIX = "/sous/chemin/";
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".svg": "image/svg+xml", ".png": "image/png" };
 
 /** Serves `dir` under `prefix` only, like a host that publishes the portal in a sub-folder. */
-export async function startServer(dir = SITE, prefix = PREFIX) {
+export async function startServer(dir = SITE, prefix = PREFIX, headers = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://localhost");
     let rel = decodeURIComponent(url.pathname);
@@ -25,7 +25,7 @@ export async function startServer(dir = SITE, prefix = PREFIX) {
     if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end("introuvable"); return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", ...headers });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));

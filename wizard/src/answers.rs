@@ -130,7 +130,10 @@ mod tests {
     fn round_trips_a_fragment() {
         let a = Answers::from_fragment("#porteur=startup&besoin=vendre&montant=60000");
         assert_eq!(a.get("besoin"), Some("vendre"));
-        assert_eq!(a.to_fragment(), "porteur=startup&besoin=vendre&montant=60000");
+        assert_eq!(
+            a.to_fragment(),
+            "porteur=startup&besoin=vendre&montant=60000"
+        );
     }
 
     #[test]

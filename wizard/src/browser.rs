@@ -30,7 +30,9 @@ pub fn browser_scripts(rules: &Rules, facts: &Facts, wasm_bytes: &[u8]) -> Vec<(
     let data = rules.to_browser_json(facts);
     // `</script>` cannot occur outside an inline script, but U+2028/2029 are
     // line ends in old JavaScript parsers: escape them to be safe.
-    let data = data.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
+    let data = data
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
     vec![
         (
             "wizard-data.js".to_string(),
@@ -48,7 +50,11 @@ pub(crate) fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {

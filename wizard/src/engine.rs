@@ -219,7 +219,12 @@ pub(crate) fn judge<'m>(lever: &'m LeverRules, known: &Known) -> Judgement<'m> {
 
 /// Evaluates `answers` with `today` as the date (build date natively, the
 /// later of build and browser dates in the browser).
-pub(crate) fn evaluate_model(model: &Model, facts: &Facts, answers: &Answers, today: &str) -> Outcome {
+pub(crate) fn evaluate_model(
+    model: &Model,
+    facts: &Facts,
+    answers: &Answers,
+    today: &str,
+) -> Outcome {
     let walk = walk(model, answers);
     let mut kept = Answers::new();
     let mut steps = Vec::new();
@@ -288,7 +293,10 @@ fn step(model: &Model, known: &Known, q: usize) -> Step {
 }
 
 fn region_contact(model: &Model, facts: &Facts, known: &Known) -> Option<Contact> {
-    let q = model.questions.iter().position(|q| q.kind == Kind::Region)?;
+    let q = model
+        .questions
+        .iter()
+        .position(|q| q.kind == Kind::Region)?;
     let Some(Value::Choice(i)) = known[q] else {
         return None;
     };

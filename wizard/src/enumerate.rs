@@ -14,7 +14,13 @@ pub(crate) fn paths(model: &Model, mut visit: impl FnMut(&Known, &[usize])) {
     explore(model, &mut known, &mut path, 0, &mut visit);
 }
 
-fn explore(model: &Model, known: &mut Known, path: &mut Vec<usize>, from: usize, visit: &mut impl FnMut(&Known, &[usize])) {
+fn explore(
+    model: &Model,
+    known: &mut Known,
+    path: &mut Vec<usize>,
+    from: usize,
+    visit: &mut impl FnMut(&Known, &[usize]),
+) {
     let Some(q) = (from..model.questions.len()).find(|&q| asked(model, known, q)) else {
         visit(known, path);
         return;
@@ -30,8 +36,14 @@ fn explore(model: &Model, known: &mut Known, path: &mut Vec<usize>, from: usize,
 
 fn candidates(model: &Model, known: &Known, q: usize) -> Vec<Value> {
     match model.questions[q].kind {
-        Kind::Choice | Kind::Region => offered(model, known, q).into_iter().map(Value::Choice).collect(),
-        Kind::Amount => amount_brackets(model, q).into_iter().map(Value::Amount).collect(),
+        Kind::Choice | Kind::Region => offered(model, known, q)
+            .into_iter()
+            .map(Value::Choice)
+            .collect(),
+        Kind::Amount => amount_brackets(model, q)
+            .into_iter()
+            .map(Value::Amount)
+            .collect(),
     }
 }
 

@@ -71,7 +71,9 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
     let rows_q = &model.questions[model.table_rows];
     let lever_count = model.levers.len();
     let row_count = rows_q.answers.len();
-    let detail_count = model.table_detail.map_or(0, |d| model.questions[d].answers.len());
+    let detail_count = model
+        .table_detail
+        .map_or(0, |d| model.questions[d].answers.len());
     // best[row][lever], and for each (row, lever) which detail answers fit.
     let mut best = vec![vec![Status::NeCorrespondPas; lever_count]; row_count];
     let mut needs = vec![vec![vec![false; detail_count]; lever_count]; row_count];
@@ -193,7 +195,8 @@ pub(crate) fn when_text(model: &Model, clauses: &[Clause]) -> String {
                     s
                 }
                 Kind::Choice | Kind::Region => {
-                    let names: Vec<&str> = c.any.iter().map(|&a| q.answers[a].short_label()).collect();
+                    let names: Vec<&str> =
+                        c.any.iter().map(|&a| q.answers[a].short_label()).collect();
                     let list = names.join(", ");
                     if c.negate {
                         format!("sauf {list}")

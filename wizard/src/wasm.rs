@@ -76,7 +76,12 @@ pub unsafe extern "C" fn wz_eval(ptr: *const u8, len: usize) -> usize {
             data.facts.today.as_str()
         };
         let answers = Answers::from_fragment(fragment);
-        Some(json::to_string(&evaluate_model(&data.model, &data.facts, &answers, today)))
+        Some(json::to_string(&evaluate_model(
+            &data.model,
+            &data.facts,
+            &answers,
+            today,
+        )))
     });
     let bytes = result.unwrap_or_default().into_bytes();
     let len = bytes.len();

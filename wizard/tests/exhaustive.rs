@@ -25,23 +25,49 @@ fn every_path_yields_a_lever_with_reasons() {
         assert_eq!(outcome.fragment, f, "answers were not kept as given");
         assert_eq!(outcome.levers.len(), facts.levers.len(), "{f}");
         assert!(
-            outcome.levers.iter().any(|l| l.status != Status::NeCorrespondPas),
+            outcome
+                .levers
+                .iter()
+                .any(|l| l.status != Status::NeCorrespondPas),
             "{f}: no lever fits"
         );
         assert!(outcome.contact.is_some(), "{f}: no regional contact");
         for lever in &outcome.levers {
-            assert!(!lever.reasons.is_empty() || !lever.conditions.is_empty(), "{f}: {} has no reason", lever.slug);
+            assert!(
+                !lever.reasons.is_empty() || !lever.conditions.is_empty(),
+                "{f}: {} has no reason",
+                lever.slug
+            );
             if lever.status == Status::PeutCorrespondre {
-                assert!(!lever.conditions.is_empty(), "{f}: {} « si » without condition", lever.slug);
+                assert!(
+                    !lever.conditions.is_empty(),
+                    "{f}: {} « si » without condition",
+                    lever.slug
+                );
             }
             for reason in lever.reasons.iter().chain(&lever.conditions) {
-                assert!(rule_ids.contains(&reason.rule), "{f}: unknown rule {}", reason.rule);
+                assert!(
+                    rule_ids.contains(&reason.rule),
+                    "{f}: unknown rule {}",
+                    reason.rule
+                );
                 assert!(!reason.text.is_empty());
             }
-            assert!(lever.url.ends_with(".html"), "{f}: {} url {}", lever.slug, lever.url);
+            assert!(
+                lever.url.ends_with(".html"),
+                "{f}: {} url {}",
+                lever.slug,
+                lever.url
+            );
         }
         // Ranked: best first.
-        assert!(outcome.levers.windows(2).all(|w| w[0].status <= w[1].status), "{f}: not ranked");
+        assert!(
+            outcome
+                .levers
+                .windows(2)
+                .all(|w| w[0].status <= w[1].status),
+            "{f}: not ranked"
+        );
         if answers.get("besoin") == Some("vendre") {
             let purchase = outcome.purchase.as_ref().expect("a sale gets a procedure");
             assert!(!purchase.lines.is_empty(), "{f}: no procedure");
@@ -64,7 +90,12 @@ fn every_prefix_of_a_path_asks_the_next_question_of_that_path() {
             let outcome = evaluate(&rules, &facts, &prefix);
             assert!(!outcome.complete);
             let next = outcome.next.expect("a question is asked");
-            assert_eq!(next.question, pairs[cut].0, "after {}", prefix.to_fragment());
+            assert_eq!(
+                next.question,
+                pairs[cut].0,
+                "after {}",
+                prefix.to_fragment()
+            );
             assert!(outcome.levers.is_empty(), "results shown before the end");
         }
     }
@@ -75,25 +106,39 @@ fn closed_calls_are_never_offered_even_after_the_build_date() {
     let (rules, facts) = common::rules();
     let answers = Answers::from_fragment("porteur=ville&besoin=deroger&maturite=pret&region=idf");
     let on_build = evaluate(&rules, &facts, &answers);
-    let art51 = on_build.levers.iter().find(|l| l.slug == "article-51").unwrap();
+    let art51 = on_build
+        .levers
+        .iter()
+        .find(|l| l.slug == "article-51")
+        .unwrap();
     let offered: Vec<&str> = art51.calls.iter().map(|c| c.slug.as_str()).collect();
     // 2021-09-01: the 2021 call is open, the 2019 IPEP call is closed.
     assert_eq!(offered, ["centres-sante-participatifs"]);
     // The same site opened in 2022: its deadline (2021-10-15) has passed.
     let later = evaluate_on(&rules, &facts, &answers, "2022-01-10");
-    let art51 = later.levers.iter().find(|l| l.slug == "article-51").unwrap();
+    let art51 = later
+        .levers
+        .iter()
+        .find(|l| l.slug == "article-51")
+        .unwrap();
     assert!(art51.calls.is_empty());
 }
 
 #[test]
 fn changing_an_earlier_answer_drops_answers_that_no_longer_apply() {
     let (rules, facts) = common::rules();
-    let sale = Answers::from_fragment("porteur=startup&besoin=vendre&montant=60000&maturite=pret&region=bretagne");
+    let sale = Answers::from_fragment(
+        "porteur=startup&besoin=vendre&montant=60000&maturite=pret&region=bretagne",
+    );
     assert!(evaluate(&rules, &facts, &sale).complete);
     let mut changed = sale.clone();
     changed.set("besoin", "subvention");
     let outcome = evaluate(&rules, &facts, &changed);
-    assert!(!outcome.fragment.contains("montant"), "{}", outcome.fragment);
+    assert!(
+        !outcome.fragment.contains("montant"),
+        "{}",
+        outcome.fragment
+    );
     assert!(outcome.purchase.is_none());
     // Later answers still valid are kept: only the new question is asked.
     assert_eq!(outcome.next.map(|q| q.question).as_deref(), Some("public"));
@@ -102,7 +147,12 @@ fn changing_an_earlier_answer_drops_answers_that_no_longer_apply() {
 #[test]
 fn malformed_answers_are_asked_again() {
     let (rules, facts) = common::rules();
-    for bad in ["porteur=hopital", "porteur=startup&besoin=vendre&montant=-5", "porteur=startup&besoin=vendre&montant=6e4", "porteur=ville&besoin=financer"] {
+    for bad in [
+        "porteur=hopital",
+        "porteur=startup&besoin=vendre&montant=-5",
+        "porteur=startup&besoin=vendre&montant=6e4",
+        "porteur=ville&besoin=financer",
+    ] {
         let outcome = evaluate(&rules, &facts, &Answers::from_fragment(bad));
         assert!(!outcome.complete, "{bad}");
         assert!(outcome.next.is_some(), "{bad}");

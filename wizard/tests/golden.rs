@@ -19,10 +19,17 @@ fn render(outcome: &Outcome) -> String {
         out.push_str(&format!("  {} → {}\n", step.text, answer));
     }
     if let Some(next) = &outcome.next {
-        out.push_str(&format!("INCOMPLET, question suivante : {}\n", next.question));
+        out.push_str(&format!(
+            "INCOMPLET, question suivante : {}\n",
+            next.question
+        ));
     }
     for status in Status::ALL {
-        let levers: Vec<_> = outcome.levers.iter().filter(|l| l.status == status).collect();
+        let levers: Vec<_> = outcome
+            .levers
+            .iter()
+            .filter(|l| l.status == status)
+            .collect();
         if levers.is_empty() {
             continue;
         }
@@ -37,7 +44,10 @@ fn render(outcome: &Outcome) -> String {
             }
             for call in &lever.calls {
                 let deadline = call.deadline_text.as_deref().unwrap_or("sans date limite");
-                out.push_str(&format!("      appel ouvert : {} (jusqu'au {})\n", call.title, deadline));
+                out.push_str(&format!(
+                    "      appel ouvert : {} (jusqu'au {})\n",
+                    call.title, deadline
+                ));
             }
         }
     }
@@ -46,13 +56,23 @@ fn render(outcome: &Outcome) -> String {
         for line in &p.lines {
             out.push_str(&format!("  [{}] {}\n", line.rule, line.text));
             for t in &line.thresholds {
-                let state = if t.in_force { "en vigueur" } else { "PÉRIODE ÉCHUE" };
-                out.push_str(&format!("      seuil {} : {} ({})\n", t.amount_text, t.period, state));
+                let state = if t.in_force {
+                    "en vigueur"
+                } else {
+                    "PÉRIODE ÉCHUE"
+                };
+                out.push_str(&format!(
+                    "      seuil {} : {} ({})\n",
+                    t.amount_text, t.period, state
+                ));
             }
         }
     }
     if let Some(c) = &outcome.contact {
-        out.push_str(&format!("Contact : {} — {} — {}\n", c.name, c.article51_email, c.url));
+        out.push_str(&format!(
+            "Contact : {} — {} — {}\n",
+            c.name, c.article51_email, c.url
+        ));
     }
     // Narrow and ordinary no-break spaces read as spaces in the file.
     out.replace(['\u{202F}', '\u{A0}'], " ")
@@ -77,11 +97,18 @@ fn personas_match_the_reviewed_golden_file() {
     let golden = std::fs::read_to_string(GOLDEN).expect("golden file");
     let personas = personas(&golden);
     assert!(personas.len() >= 12, "only {} personas", personas.len());
-    let header: String = golden.lines().take_while(|l| !l.starts_with("## ")).map(|l| format!("{l}\n")).collect();
+    let header: String = golden
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .map(|l| format!("{l}\n"))
+        .collect();
     let mut rendered = header;
     for (title, fragment) in &personas {
         let outcome = evaluate(&rules, &facts, &Answers::from_fragment(fragment));
-        assert!(outcome.complete, "persona « {title} » is incomplete: {fragment}");
+        assert!(
+            outcome.complete,
+            "persona « {title} » is incomplete: {fragment}"
+        );
         rendered.push_str(&format!("## {title}\n#{fragment}\n{}\n", render(&outcome)));
     }
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -89,7 +116,11 @@ fn personas_match_the_reviewed_golden_file() {
         return;
     }
     if rendered != golden {
-        let first = rendered.lines().zip(golden.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = rendered
+            .lines()
+            .zip(golden.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "results changed (first difference at line {}):\n  attendu : {}\n  obtenu  : {}\nrerun with UPDATE_GOLDEN=1 after checking the change",
             first + 1,

@@ -99,7 +99,14 @@ pub fn check(ctx: &mut Ctx<'_>, model: &Model, spans: &Spans) {
     }
     if empty_count > empty.len() {
         let span = spans.questions.first().cloned().unwrap_or(0..0);
-        ctx.error(&span, format!("… et {} autres combinaisons de réponses sans aucun levier", empty_count - empty.len()), None);
+        ctx.error(
+            &span,
+            format!(
+                "… et {} autres combinaisons de réponses sans aucun levier",
+                empty_count - empty.len()
+            ),
+            None,
+        );
     }
 
     for amount in uncovered {

@@ -33,7 +33,12 @@ const RULE: &[&str] = &["id", "result", "when", "text", "next_step"];
 const OTHERWISE: &[&str] = &["id", "text"];
 const PROCEDURE: &[&str] = &["id", "from", "below", "thresholds", "text"];
 
-pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, facts: &Facts) -> (Model, Spans) {
+pub fn compile(
+    ctx: &mut Ctx<'_>,
+    root: &Table<'_>,
+    root_span: Range<usize>,
+    facts: &Facts,
+) -> (Model, Spans) {
     let top = Fields::new(ctx, root, root_span, "le fichier", TOP);
     let mut spans = Spans::default();
     let mut ids = Ids::default();
@@ -41,7 +46,11 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
     // Pass 1: questions and answers, so that conditions can refer to any of them.
     let raw_questions = top.tables(ctx, "questions");
     if raw_questions.is_empty() {
-        ctx.error(&(0..0), "aucune question : ajoutez des blocs [[questions]]".into(), None);
+        ctx.error(
+            &(0..0),
+            "aucune question : ajoutez des blocs [[questions]]".into(),
+            None,
+        );
     }
     let mut infos: Vec<QInfo> = Vec::new();
     let mut questions: Vec<Question> = Vec::new();
@@ -51,7 +60,11 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
         let (id, id_span) = fields.req_str(ctx, "id").unwrap_or_default();
         if !id.is_empty() {
             if infos.iter().any(|q| q.id == id) {
-                ctx.error(&id_span, format!("la question « {id} » est déclarée deux fois"), None);
+                ctx.error(
+                    &id_span,
+                    format!("la question « {id} » est déclarée deux fois"),
+                    None,
+                );
             }
             check_id(ctx, &id, &id_span);
         }
@@ -75,18 +88,29 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
         match kind {
             Kind::Choice => {
                 if raw_answers.is_empty() {
-                    ctx.error(&id_span, format!("la question « {id} » n'a aucune réponse"), Some("ajoutez des blocs [[questions.answers]] avec id et label".into()));
+                    ctx.error(
+                        &id_span,
+                        format!("la question « {id} » n'a aucune réponse"),
+                        Some("ajoutez des blocs [[questions.answers]] avec id et label".into()),
+                    );
                 }
                 for (table, aspan) in &raw_answers {
                     let afields = Fields::new(ctx, table, aspan.clone(), "la réponse", ANSWER);
                     let (aid, aid_span) = afields.req_str(ctx, "id").unwrap_or_default();
                     if answers.iter().any(|a: &Answer| a.id == aid) && !aid.is_empty() {
-                        ctx.error(&aid_span, format!("la question « {id} » a deux réponses « {aid} »"), None);
+                        ctx.error(
+                            &aid_span,
+                            format!("la question « {id} » a deux réponses « {aid} »"),
+                            None,
+                        );
                     }
                     check_id(ctx, &aid, &aid_span);
                     answers.push(Answer {
                         id: aid,
-                        label: afields.req_str(ctx, "label").map(|t| t.0).unwrap_or_default(),
+                        label: afields
+                            .req_str(ctx, "label")
+                            .map(|t| t.0)
+                            .unwrap_or_default(),
                         short: afields.opt_str(ctx, "short").map(|t| t.0),
                         group: afields.opt_str(ctx, "group").map(|t| t.0),
                         only_if: Vec::new(),
@@ -102,11 +126,19 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
                     } else {
                         "une question « montant » attend un nombre, pas une liste de réponses"
                     };
-                    ctx.error(&value.span(), format!("la question « {id} » ne doit pas lister de réponses"), Some(why.into()));
+                    ctx.error(
+                        &value.span(),
+                        format!("la question « {id} » ne doit pas lister de réponses"),
+                        Some(why.into()),
+                    );
                 }
                 if kind == Kind::Region {
                     if facts.regions.is_empty() {
-                        ctx.error(&id_span, "aucune ARS connue pour la question « region »".into(), Some("vérifiez content/data/contacts.toml ([[ars]])".into()));
+                        ctx.error(
+                            &id_span,
+                            "aucune ARS connue pour la question « region »".into(),
+                            Some("vérifiez content/data/contacts.toml ([[ars]])".into()),
+                        );
                     }
                     for region in &facts.regions {
                         answers.push(Answer {
@@ -140,7 +172,11 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
         spans.answers.push(answer_spans);
     }
     if infos.iter().filter(|q| q.kind == Kind::Region).count() > 1 {
-        ctx.error(&(0..0), "plusieurs questions de type « region » : une seule suffit".into(), None);
+        ctx.error(
+            &(0..0),
+            "plusieurs questions de type « region » : une seule suffit".into(),
+            None,
+        );
     }
 
     // Pass 2: display conditions refer only to earlier questions.
@@ -150,7 +186,8 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
         }
         for (a, only_if) in answer_conditions.into_iter().enumerate() {
             if let Some((table, _)) = only_if {
-                questions[position].answers[a].only_if = condition(ctx, &infos, table, Some(position));
+                questions[position].answers[a].only_if =
+                    condition(ctx, &infos, table, Some(position));
             }
         }
     }
@@ -159,7 +196,11 @@ pub fn compile(ctx: &mut Ctx<'_>, root: &Table<'_>, root_span: Range<usize>, fac
     let purchase = purchase(ctx, &top, &infos);
     let procedures = procedures(ctx, &top, facts, &mut ids, &mut spans);
     if purchase.is_some() && procedures.is_empty() {
-        ctx.error(&(0..0), "[purchase] est décrit mais aucune procédure [[procedures]] n'est listée".into(), None);
+        ctx.error(
+            &(0..0),
+            "[purchase] est décrit mais aucune procédure [[procedures]] n'est listée".into(),
+            None,
+        );
     }
     let levers = levers(ctx, &top, &infos, facts, &mut ids, &mut spans);
 
@@ -185,26 +226,43 @@ impl Ids {
         }
         check_id(ctx, id, span);
         if self.0.insert(id.to_string(), ()).is_some() {
-            ctx.error(span, format!("l'identifiant de règle « {id} » est déjà utilisé"), Some("chaque règle doit avoir un id unique dans le fichier".into()));
+            ctx.error(
+                span,
+                format!("l'identifiant de règle « {id} » est déjà utilisé"),
+                Some("chaque règle doit avoir un id unique dans le fichier".into()),
+            );
         }
     }
 }
 
 fn check_id(ctx: &mut Ctx<'_>, id: &str, span: &Range<usize>) {
-    if !id.is_empty() && !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if !id.is_empty()
+        && !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         ctx.error(span, format!("l'identifiant « {id} » doit n'employer que des minuscules sans accents, des chiffres et des tirets"), None);
     }
 }
 
 /// `{ porteur = ["a", "b"], region = { not = ["idf"] }, montant = { from = 40000, below = 100000 } }`.
 /// `before`: for display conditions, only questions before this one may be named.
-fn condition(ctx: &mut Ctx<'_>, infos: &[QInfo], table: &Table<'_>, before: Option<usize>) -> Vec<Clause> {
+fn condition(
+    ctx: &mut Ctx<'_>,
+    infos: &[QInfo],
+    table: &Table<'_>,
+    before: Option<usize>,
+) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let ids: Vec<&str> = infos.iter().map(|q| q.id.as_str()).collect();
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         let Some(q) = infos.iter().position(|i| i.id == name) else {
-            ctx.error(&key.span(), format!("question inconnue « {name} » dans la condition"), Some(hint_for(name, "questions", &ids)));
+            ctx.error(
+                &key.span(),
+                format!("question inconnue « {name} » dans la condition"),
+                Some(hint_for(name, "questions", &ids)),
+            );
             continue;
         };
         if let Some(position) = before {
@@ -223,16 +281,35 @@ fn condition(ctx: &mut Ctx<'_>, infos: &[QInfo], table: &Table<'_>, before: Opti
     clauses
 }
 
-fn amount_clause(ctx: &mut Ctx<'_>, q: usize, name: &str, value: &toml::Spanned<Value<'_>>) -> Option<Clause> {
+fn amount_clause(
+    ctx: &mut Ctx<'_>,
+    q: usize,
+    name: &str,
+    value: &toml::Spanned<Value<'_>>,
+) -> Option<Clause> {
     let DeValue::Table(t) = value.get_ref() else {
-        ctx.error(&value.span(), format!("« {name} » est un montant : écrivez {{ from = 40000, below = 100000 }}"), Some("from : à partir de (inclus) ; below : en dessous de (exclu)".into()));
+        ctx.error(
+            &value.span(),
+            format!("« {name} » est un montant : écrivez {{ from = 40000, below = 100000 }}"),
+            Some("from : à partir de (inclus) ; below : en dessous de (exclu)".into()),
+        );
         return None;
     };
-    let fields = Fields::new(ctx, t, value.span(), "la condition de montant", &["from", "below"]);
+    let fields = Fields::new(
+        ctx,
+        t,
+        value.span(),
+        "la condition de montant",
+        &["from", "below"],
+    );
     let from = fields.opt_u64(ctx, "from").map(|v| v.0);
     let below = fields.opt_u64(ctx, "below").map(|v| v.0);
     if from.is_none() && below.is_none() {
-        ctx.error(&value.span(), format!("la condition sur « {name} » doit donner from, below ou les deux"), None);
+        ctx.error(
+            &value.span(),
+            format!("la condition sur « {name} » doit donner from, below ou les deux"),
+            None,
+        );
         return None;
     }
     if let (Some(f), Some(b)) = (from, below) {
@@ -240,10 +317,21 @@ fn amount_clause(ctx: &mut Ctx<'_>, q: usize, name: &str, value: &toml::Spanned<
             ctx.error(&value.span(), format!("la condition sur « {name} » est impossible : from ({f}) doit être inférieur à below ({b})"), None);
         }
     }
-    Some(Clause { question: q, any: Vec::new(), negate: false, from, below })
+    Some(Clause {
+        question: q,
+        any: Vec::new(),
+        negate: false,
+        from,
+        below,
+    })
 }
 
-fn choice_clause(ctx: &mut Ctx<'_>, q: usize, info: &QInfo, value: &toml::Spanned<Value<'_>>) -> Option<Clause> {
+fn choice_clause(
+    ctx: &mut Ctx<'_>,
+    q: usize,
+    info: &QInfo,
+    value: &toml::Spanned<Value<'_>>,
+) -> Option<Clause> {
     let (items, negate) = match value.get_ref() {
         DeValue::Array(items) => (items, false),
         DeValue::Table(t) => {
@@ -251,47 +339,99 @@ fn choice_clause(ctx: &mut Ctx<'_>, q: usize, info: &QInfo, value: &toml::Spanne
             match t.get("not").map(|v| v.get_ref()) {
                 Some(DeValue::Array(items)) => (items, true),
                 _ => {
-                    ctx.error(&value.span(), format!("pour exclure des réponses de « {} », écrivez {{ not = [\"…\"] }}", info.id), None);
+                    ctx.error(
+                        &value.span(),
+                        format!(
+                            "pour exclure des réponses de « {} », écrivez {{ not = [\"…\"] }}",
+                            info.id
+                        ),
+                        None,
+                    );
                     return None;
                 }
             }
         }
         _ => {
-            ctx.error(&value.span(), format!("la condition sur « {} » doit être une liste de réponses [\"…\"]", info.id), None);
+            ctx.error(
+                &value.span(),
+                format!(
+                    "la condition sur « {} » doit être une liste de réponses [\"…\"]",
+                    info.id
+                ),
+                None,
+            );
             return None;
         }
     };
     if items.iter().next().is_none() {
-        ctx.error(&value.span(), format!("la liste de réponses de « {} » est vide", info.id), None);
+        ctx.error(
+            &value.span(),
+            format!("la liste de réponses de « {} » est vide", info.id),
+            None,
+        );
         return None;
     }
     let possible: Vec<&str> = info.answers.iter().map(String::as_str).collect();
     let mut any = Vec::new();
     for item in items.iter() {
         let DeValue::String(answer) = item.get_ref() else {
-            ctx.error(&item.span(), "une réponse s'écrit entre guillemets".into(), None);
+            ctx.error(
+                &item.span(),
+                "une réponse s'écrit entre guillemets".into(),
+                None,
+            );
             continue;
         };
         match info.answers.iter().position(|a| a == answer.as_ref()) {
             Some(a) if !any.contains(&a) => any.push(a),
-            Some(_) => ctx.error(&item.span(), format!("la réponse « {answer} » est écrite deux fois"), None),
-            None => ctx.error(&item.span(), format!("la question « {} » n'a pas de réponse « {answer} »", info.id), Some(hint_for(answer, "réponses", &possible))),
+            Some(_) => ctx.error(
+                &item.span(),
+                format!("la réponse « {answer} » est écrite deux fois"),
+                None,
+            ),
+            None => ctx.error(
+                &item.span(),
+                format!(
+                    "la question « {} » n'a pas de réponse « {answer} »",
+                    info.id
+                ),
+                Some(hint_for(answer, "réponses", &possible)),
+            ),
         }
     }
     any.sort_unstable();
-    Some(Clause { question: q, any, negate, from: None, below: None })
+    Some(Clause {
+        question: q,
+        any,
+        negate,
+        from: None,
+        below: None,
+    })
 }
 
-fn choice_question(ctx: &mut Ctx<'_>, infos: &[QInfo], name: &str, span: &Range<usize>) -> Option<usize> {
+fn choice_question(
+    ctx: &mut Ctx<'_>,
+    infos: &[QInfo],
+    name: &str,
+    span: &Range<usize>,
+) -> Option<usize> {
     let ids: Vec<&str> = infos.iter().map(|q| q.id.as_str()).collect();
     match infos.iter().position(|q| q.id == name) {
         Some(q) if infos[q].kind == Kind::Choice => Some(q),
         Some(_) => {
-            ctx.error(span, format!("« {name} » n'est pas une question à choix"), None);
+            ctx.error(
+                span,
+                format!("« {name} » n'est pas une question à choix"),
+                None,
+            );
             None
         }
         None => {
-            ctx.error(span, format!("question inconnue « {name} »"), Some(hint_for(name, "questions", &ids)));
+            ctx.error(
+                span,
+                format!("question inconnue « {name} »"),
+                Some(hint_for(name, "questions", &ids)),
+            );
             None
         }
     }
@@ -315,17 +455,31 @@ fn table_spec(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo]) -> (usiz
 
 fn purchase(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo]) -> Option<Purchase> {
     let (table, span) = top.opt_table(ctx, "purchase")?;
-    let fields = Fields::new(ctx, table, span, "la section [purchase]", &["question", "when"]);
+    let fields = Fields::new(
+        ctx,
+        table,
+        span,
+        "la section [purchase]",
+        &["question", "when"],
+    );
     let (name, qspan) = fields.req_str(ctx, "question")?;
     let question = match infos.iter().position(|q| q.id == name) {
         Some(q) if infos[q].kind == Kind::Amount => q,
         Some(_) => {
-            ctx.error(&qspan, format!("« {name} » doit être une question de type « montant »"), None);
+            ctx.error(
+                &qspan,
+                format!("« {name} » doit être une question de type « montant »"),
+                None,
+            );
             return None;
         }
         None => {
             let ids: Vec<&str> = infos.iter().map(|q| q.id.as_str()).collect();
-            ctx.error(&qspan, format!("question inconnue « {name} »"), Some(hint_for(&name, "questions", &ids)));
+            ctx.error(
+                &qspan,
+                format!("question inconnue « {name} »"),
+                Some(hint_for(&name, "questions", &ids)),
+            );
             return None;
         }
     };
@@ -336,13 +490,25 @@ fn purchase(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo]) -> Option<
     Some(Purchase { question, when })
 }
 
-fn procedures(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, facts: &Facts, ids: &mut Ids, spans: &mut Spans) -> Vec<Procedure> {
-    let known: Vec<String> = facts.thresholds.iter().map(|t| t.amount.to_string()).collect();
+fn procedures(
+    ctx: &mut Ctx<'_>,
+    top: &Fields<'_, '_>,
+    facts: &Facts,
+    ids: &mut Ids,
+    spans: &mut Spans,
+) -> Vec<Procedure> {
+    let known: Vec<String> = facts
+        .thresholds
+        .iter()
+        .map(|t| t.amount.to_string())
+        .collect();
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for (table, span) in top.tables(ctx, "procedures") {
         let fields = Fields::new(ctx, table, span.clone(), "la procédure", PROCEDURE);
-        let (id, id_span) = fields.req_str(ctx, "id").unwrap_or((String::new(), span.clone()));
+        let (id, id_span) = fields
+            .req_str(ctx, "id")
+            .unwrap_or((String::new(), span.clone()));
         ids.claim(ctx, &id, &id_span);
         let from = fields.opt_u64(ctx, "from").map(|v| v.0);
         let below = fields.opt_u64(ctx, "below").map(|v| v.0);
@@ -361,35 +527,64 @@ fn procedures(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, facts: &Facts, ids: &mut 
         let text = fields.req_str(ctx, "text").map(|t| t.0).unwrap_or_default();
         spans.rules.insert(id.clone(), id_span.clone());
         spans.procedures.push(id_span);
-        out.push(Procedure { id, from, below, text, thresholds });
+        out.push(Procedure {
+            id,
+            from,
+            below,
+            text,
+            thresholds,
+        });
     }
     out
 }
 
-fn levers(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo], facts: &Facts, ids: &mut Ids, spans: &mut Spans) -> Vec<LeverRules> {
+fn levers(
+    ctx: &mut Ctx<'_>,
+    top: &Fields<'_, '_>,
+    infos: &[QInfo],
+    facts: &Facts,
+    ids: &mut Ids,
+    spans: &mut Spans,
+) -> Vec<LeverRules> {
     let slugs: Vec<&str> = facts.levers.iter().map(|l| l.slug.as_str()).collect();
     let mut out: Vec<LeverRules> = Vec::new();
     let raw = top.tables(ctx, "levers");
     for (table, span) in &raw {
         let fields = Fields::new(ctx, table, span.clone(), "le levier", LEVER);
-        let (slug, slug_span) = fields.req_str(ctx, "slug").unwrap_or((String::new(), span.clone()));
+        let (slug, slug_span) = fields
+            .req_str(ctx, "slug")
+            .unwrap_or((String::new(), span.clone()));
         if !slug.is_empty() && facts.lever(&slug).is_none() {
-            ctx.error(&slug_span, format!("levier inconnu « {slug} »"), Some(hint_for(&slug, "leviers", &slugs)));
+            ctx.error(
+                &slug_span,
+                format!("levier inconnu « {slug} »"),
+                Some(hint_for(&slug, "leviers", &slugs)),
+            );
         }
         if out.iter().any(|l| l.slug == slug) {
-            ctx.error(&slug_span, format!("le levier « {slug} » a deux blocs [[levers]]"), None);
+            ctx.error(
+                &slug_span,
+                format!("le levier « {slug} » a deux blocs [[levers]]"),
+                None,
+            );
         }
         let mut rules = Vec::new();
         for (rtable, rspan) in fields.tables(ctx, "rules") {
             let rfields = Fields::new(ctx, rtable, rspan.clone(), "la règle", RULE);
-            let (id, id_span) = rfields.req_str(ctx, "id").unwrap_or((String::new(), rspan.clone()));
+            let (id, id_span) = rfields
+                .req_str(ctx, "id")
+                .unwrap_or((String::new(), rspan.clone()));
             ids.claim(ctx, &id, &id_span);
             let result = match rfields.req_str(ctx, "result") {
                 Some((r, s)) => match Status::ALL.iter().find(|st| st.id() == r) {
                     Some(st) => *st,
                     None => {
                         let all: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();
-                        ctx.error(&s, format!("résultat inconnu « {r} »"), Some(hint_for(&r, "résultats", &all)));
+                        ctx.error(
+                            &s,
+                            format!("résultat inconnu « {r} »"),
+                            Some(hint_for(&r, "résultats", &all)),
+                        );
                         Status::NeCorrespondPas
                     }
                 },
@@ -404,32 +599,54 @@ fn levers(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo], facts: &Fact
                 id,
                 result,
                 when,
-                text: rfields.req_str(ctx, "text").map(|t| t.0).unwrap_or_default(),
+                text: rfields
+                    .req_str(ctx, "text")
+                    .map(|t| t.0)
+                    .unwrap_or_default(),
                 next_step: rfields.opt_str(ctx, "next_step").map(|t| t.0),
             });
         }
         let otherwise = match fields.opt_table(ctx, "otherwise") {
             Some((t, s)) => {
-                let ofields = Fields::new(ctx, t, s.clone(), "la raison par défaut (otherwise)", OTHERWISE);
+                let ofields = Fields::new(
+                    ctx,
+                    t,
+                    s.clone(),
+                    "la raison par défaut (otherwise)",
+                    OTHERWISE,
+                );
                 let (id, id_span) = ofields.req_str(ctx, "id").unwrap_or((String::new(), s));
                 ids.claim(ctx, &id, &id_span);
                 Rule {
                     id,
                     result: Status::NeCorrespondPas,
                     when: Vec::new(),
-                    text: ofields.req_str(ctx, "text").map(|t| t.0).unwrap_or_default(),
+                    text: ofields
+                        .req_str(ctx, "text")
+                        .map(|t| t.0)
+                        .unwrap_or_default(),
                     next_step: None,
                 }
             }
             None => {
                 ctx.error(&slug_span, format!("le levier « {slug} » n'a pas de raison par défaut"), Some("ajoutez otherwise = { id = \"…\", text = \"…\" } : la phrase affichée quand aucune règle ne s'applique".into()));
-                Rule { id: String::new(), result: Status::NeCorrespondPas, when: Vec::new(), text: String::new(), next_step: None }
+                Rule {
+                    id: String::new(),
+                    result: Status::NeCorrespondPas,
+                    when: Vec::new(),
+                    text: String::new(),
+                    next_step: None,
+                }
             }
         };
         out.push(LeverRules {
             slug,
             contact: fields.opt_str(ctx, "contact").map(|t| t.0),
-            next_steps: fields.str_list(ctx, "next_steps").into_iter().map(|t| t.0).collect(),
+            next_steps: fields
+                .str_list(ctx, "next_steps")
+                .into_iter()
+                .map(|t| t.0)
+                .collect(),
             rules,
             otherwise,
         });
@@ -437,7 +654,14 @@ fn levers(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo], facts: &Fact
     let end = raw.last().map_or(0..0, |(_, s)| s.clone());
     for fact in &facts.levers {
         if !out.iter().any(|l| l.slug == fact.slug) {
-            ctx.error(&end, format!("le levier « {} » n'a pas de règles", fact.slug), Some(format!("ajoutez un bloc [[levers]] avec slug = \"{}\"", fact.slug)));
+            ctx.error(
+                &end,
+                format!("le levier « {} » n'a pas de règles", fact.slug),
+                Some(format!(
+                    "ajoutez un bloc [[levers]] avec slug = \"{}\"",
+                    fact.slug
+                )),
+            );
         }
     }
     out

@@ -35,7 +35,11 @@ impl Rules {
         let (root, syntax) = DeTable::parse_recoverable(source);
         for error in syntax {
             let span = error.span().unwrap_or(0..0);
-            ctx.error(&span, format!("TOML mal formé : {}", error.message().trim()), Some("vérifiez guillemets, crochets et signes = sur cette ligne".into()));
+            ctx.error(
+                &span,
+                format!("TOML mal formé : {}", error.message().trim()),
+                Some("vérifiez guillemets, crochets et signes = sur cette ligne".into()),
+            );
         }
         if !ctx.errors.is_empty() {
             return Err(sorted(ctx.errors));

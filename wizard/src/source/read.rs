@@ -72,13 +72,16 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A hint naming the likely intended value, then every possible one.
-pub fn hint_for<'a>(word: &str, kind: &str, candidates: &[&'a str]) -> String {
+pub fn hint_for(word: &str, kind: &str, candidates: &[&str]) -> String {
     match closest(word, candidates.iter().copied()) {
         Some(best) => format!(
             "vouliez-vous dire « {best} » ? {kind} possibles : {}",
             quoted_list(candidates.iter().copied())
         ),
-        None => format!("{kind} possibles : {}", quoted_list(candidates.iter().copied())),
+        None => format!(
+            "{kind} possibles : {}",
+            quoted_list(candidates.iter().copied())
+        ),
     }
 }
 
@@ -190,11 +193,18 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn opt_u64(&self, ctx: &mut Ctx<'_>, key: &str) -> Option<(u64, Range<usize>)> {
         let value = self.get(key)?;
         let parsed = match value.get_ref() {
-            DeValue::Integer(i) => u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok(),
+            DeValue::Integer(i) => {
+                u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+            }
             _ => None,
         };
         if parsed.is_none() {
-            self.wrong_type(ctx, key, value, "un nombre entier positif (euros, sans espace)");
+            self.wrong_type(
+                ctx,
+                key,
+                value,
+                "un nombre entier positif (euros, sans espace)",
+            );
         }
         parsed.map(|n| (n, value.span()))
     }

@@ -5,7 +5,10 @@
 
 use wizard::{Facts, Rules};
 
-pub const RULES_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/data/assistant.toml");
+pub const RULES_PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../content/data/assistant.toml"
+);
 
 pub fn rules_source() -> String {
     std::fs::read_to_string(RULES_PATH).expect("content/data/assistant.toml is readable")

@@ -1,0 +1,182 @@
+//! The rules file is validated with errors at line:column, in French, with
+//! hints: each test breaks the real file in one place and checks the report.
+
+mod common;
+
+use wizard::{RuleError, Rules};
+
+/// Replaces the first `from` by `to` and returns the errors, plus the 1-based
+/// line where the replacement starts.
+fn break_rules(from: &str, to: &str) -> (Vec<RuleError>, usize) {
+    let source = common::rules_source();
+    let at = source
+        .find(from)
+        .unwrap_or_else(|| panic!("« {from} » not in the rules file"));
+    let line = source[..at].lines().count() + usize::from(source[..at].ends_with('\n'));
+    let broken = source.replacen(from, to, 1);
+    match Rules::parse(&broken, &common::facts()) {
+        Ok(_) => panic!("breaking « {from} » was not detected"),
+        Err(errors) => (errors, line),
+    }
+}
+
+fn find<'a>(errors: &'a [RuleError], needle: &str) -> &'a RuleError {
+    errors
+        .iter()
+        .find(|e| e.message.contains(needle))
+        .unwrap_or_else(|| panic!("no error containing « {needle} » in {errors:#?}"))
+}
+
+#[test]
+fn the_real_rules_file_is_valid() {
+    common::rules();
+}
+
+#[test]
+fn unknown_answer_in_a_condition_names_the_possible_ones() {
+    let (errors, line) = break_rules(
+        r#"porteur = ["startup", "pme", "grand-groupe"], besoin = ["subvention", "autonomie"] }"#,
+        r#"porteur = ["startpu", "pme", "grand-groupe"], besoin = ["subvention", "autonomie"] }"#,
+    );
+    let e = find(
+        &errors,
+        "la question « porteur » n'a pas de réponse « startpu »",
+    );
+    assert_eq!(e.line, line);
+    let hint = e.hint.as_deref().unwrap();
+    assert!(
+        hint.starts_with("vouliez-vous dire « startup » ?"),
+        "{hint}"
+    );
+    assert!(hint.contains("« etablissement-sante »"), "{hint}");
+}
+
+#[test]
+fn unknown_question_in_a_condition() {
+    let (errors, line) = break_rules(
+        "when = { besoin = [\"deroger\"] }",
+        "when = { besion = [\"deroger\"] }",
+    );
+    let e = find(&errors, "question inconnue « besion »");
+    assert_eq!((e.line, e.column), (line, 12));
+    assert!(e.hint.as_deref().unwrap().contains("« besoin »"));
+}
+
+#[test]
+fn unknown_lever_and_missing_lever() {
+    let (errors, line) = break_rules("slug = \"tiga\"", "slug = \"tigga\"");
+    let e = find(&errors, "levier inconnu « tigga »");
+    assert_eq!(e.line, line);
+    assert!(e
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("vouliez-vous dire « tiga »"));
+    find(&errors, "le levier « tiga » n'a pas de règles");
+}
+
+#[test]
+fn unknown_field_and_bad_result() {
+    let (errors, line) = break_rules("  result = \"correspond\"\n  when = { porteur = [\"etablissement-sante\"], besoin = [\"international\"] }", "  resultat = \"correspond\"\n  when = { porteur = [\"etablissement-sante\"], besoin = [\"international\"] }");
+    let e = find(&errors, "champ inconnu « resultat » dans la règle");
+    assert_eq!(e.line, line);
+    assert!(e
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("vouliez-vous dire « result »"));
+    find(
+        &errors,
+        "champ obligatoire « result » manquant dans la règle",
+    );
+    let (errors, _) = break_rules(
+        "result = \"peut-correspondre\"\n  when = { porteur = [\"groupement\"]",
+        "result = \"peut-etre\"\n  when = { porteur = [\"groupement\"]",
+    );
+    find(&errors, "résultat inconnu « peut-etre »");
+}
+
+#[test]
+fn an_answer_no_path_reaches() {
+    // Offered only to a combination that cannot happen.
+    let (errors, line) = break_rules(
+        "only_if = { porteur = [\"financeur\", \"collectivite\"] }",
+        "only_if = { porteur = [\"financeur\"], porteur = [\"startup\"] }",
+    );
+    // A duplicate key is a TOML error, reported at its line.
+    assert_eq!(errors[0].line, line);
+    let (errors, _) = break_rules(
+        "  short = \"idée\"\n",
+        "  short = \"idée\"\n  only_if = { besoin = [\"vendre\"], porteur = [\"financeur\"] }\n",
+    );
+    let e = find(
+        &errors,
+        "la réponse « idee » de la question « maturite » n'est proposée dans aucun parcours",
+    );
+    assert!(e.hint.is_some());
+}
+
+#[test]
+fn a_combination_with_no_lever_is_reported_with_its_answers() {
+    // Without the calls-for-projects rules for financeurs, a financeur
+    // transforming a territory outside Grand Est and Bretagne gets nothing.
+    let (errors, _) = break_rules(
+        "  when = { porteur = [\"financeur\"] }\n  text = \"vous lancez",
+        "  when = { porteur = [\"financeur\"], besoin = [\"financer\"] }\n  text = \"vous lancez",
+    );
+    let e = find(
+        &errors,
+        "aucun levier ne correspond pour les réponses porteur=financeur&besoin=",
+    );
+    assert!(e.hint.as_deref().unwrap().contains("au moins un levier"));
+}
+
+#[test]
+fn a_rule_that_never_applies() {
+    let (errors, line) = break_rules(
+        "when = { porteur = [\"ville\"], besoin = [\"contrat\"] }",
+        "when = { porteur = [\"ville\"], besoin = [\"financer\"] }",
+    );
+    let e = find(
+        &errors,
+        "la règle « cpom-ville » ne s'applique dans aucun parcours",
+    );
+    assert_eq!(e.line, line - 2, "reported at the rule's id");
+}
+
+#[test]
+fn thresholds_and_regions_come_from_the_site() {
+    let (errors, line) = break_rules("thresholds = [90000]", "thresholds = [95000]");
+    let e = find(&errors, "le seuil de 95000 € n'existe pas");
+    assert_eq!(e.line, line);
+    assert!(e.hint.as_deref().unwrap().contains("« 90000 »"));
+    let (errors, _) = break_rules("region = [\"idf\"] }", "region = [\"ile-de-france\"] }");
+    let e = find(
+        &errors,
+        "la question « region » n'a pas de réponse « ile-de-france »",
+    );
+    assert!(e.hint.as_deref().unwrap().contains("« idf »"));
+}
+
+#[test]
+fn malformed_toml_is_reported_where_it_breaks() {
+    let (errors, line) = break_rules("id = \"porteur\"", "id = \"porteur");
+    assert_eq!(errors[0].line, line);
+    assert!(
+        errors[0].message.starts_with("TOML mal formé"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn display_conditions_only_look_back() {
+    let (errors, _) = break_rules(
+        "ask_if = { besoin = [\"vendre\"] }",
+        "ask_if = { region = [\"idf\"] }",
+    );
+    find(
+        &errors,
+        "cette condition porte sur « region », qui n'est pas posée avant",
+    );
+}
