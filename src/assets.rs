@@ -21,7 +21,13 @@ pub fn templates(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Strin
             Ok(text) => {
                 out.insert(name, text);
             }
-            Err(e) => diags.push(Diagnostic::new(display_path(root, &path), format!("gabarit illisible : {e}")).hint("un gabarit doit être un fichier texte UTF-8")),
+            Err(e) => diags.push(
+                Diagnostic::new(
+                    display_path(root, &path),
+                    format!("gabarit illisible : {e}"),
+                )
+                .hint("un gabarit doit être un fichier texte UTF-8"),
+            ),
         }
     }
     out
@@ -35,7 +41,10 @@ pub fn static_files(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Ve
             Ok(bytes) => {
                 out.insert(name, bytes);
             }
-            Err(e) => diags.push(Diagnostic::new(display_path(root, &path), format!("lecture impossible : {e}"))),
+            Err(e) => diags.push(Diagnostic::new(
+                display_path(root, &path),
+                format!("lecture impossible : {e}"),
+            )),
         }
     }
     out
@@ -46,7 +55,10 @@ fn embedded(dir: &Dir<'_>) -> BTreeMap<String, Vec<u8>> {
     let mut stack = vec![dir];
     while let Some(d) = stack.pop() {
         for f in d.files() {
-            out.insert(f.path().to_string_lossy().replace('\\', "/"), f.contents().to_vec());
+            out.insert(
+                f.path().to_string_lossy().replace('\\', "/"),
+                f.contents().to_vec(),
+            );
         }
         stack.extend(d.dirs());
     }
@@ -70,5 +82,6 @@ fn local(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
 
 /// Editor leftovers and dot-files never ship.
 fn is_ignored(name: &str) -> bool {
-    name.split('/').any(|part| part.starts_with('.') || part.ends_with('~'))
+    name.split('/')
+        .any(|part| part.starts_with('.') || part.ends_with('~'))
 }

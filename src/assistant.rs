@@ -45,7 +45,10 @@ pub fn facts(site: &Site) -> wizard::Facts {
                 id: a.id.clone(),
                 name: a.name.clone(),
                 article51_email: a.article51_email.clone(),
-                contacts_url: contacts_output.as_ref().map(|o| format!("{o}#{}", a.id)).unwrap_or_default(),
+                contacts_url: contacts_output
+                    .as_ref()
+                    .map(|o| format!("{o}#{}", a.id))
+                    .unwrap_or_default(),
             })
             .collect(),
         calls: site
@@ -66,27 +69,43 @@ pub fn facts(site: &Site) -> wizard::Facts {
 /// None when the site has no wizard.
 pub fn rules(site: &Site) -> Option<Result<wizard::Rules, Vec<Diagnostic>>> {
     let file = site.wizard.as_ref()?;
-    Some(wizard::Rules::parse(&file.text, &facts(site)).map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|e| {
-                let excerpt = file.text.lines().nth(e.line.saturating_sub(1)).map(str::to_owned);
-                let d = Diagnostic { excerpt, ..Diagnostic::new(&file.display, e.message).at_line(e.line, e.column) };
-                match e.hint {
-                    Some(h) => d.hint(h),
-                    None => d,
-                }
-            })
-            .collect()
-    }))
+    Some(
+        wizard::Rules::parse(&file.text, &facts(site)).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| {
+                    let excerpt = file
+                        .text
+                        .lines()
+                        .nth(e.line.saturating_sub(1))
+                        .map(str::to_owned);
+                    let d = Diagnostic {
+                        excerpt,
+                        ..Diagnostic::new(&file.display, e.message).at_line(e.line, e.column)
+                    };
+                    match e.hint {
+                        Some(h) => d.hint(h),
+                        None => d,
+                    }
+                })
+                .collect()
+        }),
+    )
 }
 
 /// The data and engine scripts of the wizard page, written beside it.
 pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
-    let dir = site.page_by_source(PAGE).map_or("assistant/".to_owned(), |p| p.output.trim_end_matches("index.html").to_owned());
+    let dir = site
+        .page_by_source(PAGE)
+        .map_or("assistant/".to_owned(), |p| {
+            p.output.trim_end_matches("index.html").to_owned()
+        });
     wizard::browser_scripts(rules, &facts(site), WASM)
         .into_iter()
-        .map(|(name, text)| OutputFile { path: format!("{dir}{name}"), bytes: text.into_bytes() })
+        .map(|(name, text)| OutputFile {
+            path: format!("{dir}{name}"),
+            bytes: text.into_bytes(),
+        })
         .collect()
 }
 

@@ -6,7 +6,11 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "portail", version, about = "Construit le portail des leviers ARS pour l'innovation en santé à partir de content/")]
+#[command(
+    name = "portail",
+    version,
+    about = "Construit le portail des leviers ARS pour l'innovation en santé à partir de content/"
+)]
 pub struct Cli {
     /// Racine du site (dossier contenant content/, templates/, static/, portail.toml)
     #[arg(long, global = true, default_value = ".", value_name = "DOSSIER")]

@@ -29,7 +29,9 @@ const MONTHS_FR: [&str; 12] = [
 impl Date {
     /// Parses exactly `YYYY-MM-DD` and rejects impossible days (2021-02-30).
     pub fn parse(text: &str) -> Result<Date, String> {
-        let bad = || format!("date invalide « {text} » : format attendu AAAA-MM-JJ, par exemple 2021-03-12");
+        let bad = || {
+            format!("date invalide « {text} » : format attendu AAAA-MM-JJ, par exemple 2021-03-12")
+        };
         let parts: Vec<&str> = text.split('-').collect();
         let [y, m, d] = parts.as_slice() else {
             return Err(bad());
@@ -54,10 +56,11 @@ impl Date {
     /// "Today" for the build: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
     pub fn today() -> Result<Date, String> {
         if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-            let seconds: i64 = epoch
-                .trim()
-                .parse()
-                .map_err(|_| format!("SOURCE_DATE_EPOCH invalide « {epoch} » : un nombre de secondes est attendu"))?;
+            let seconds: i64 = epoch.trim().parse().map_err(|_| {
+                format!(
+                    "SOURCE_DATE_EPOCH invalide « {epoch} » : un nombre de secondes est attendu"
+                )
+            })?;
             return Ok(Date::from_unix(seconds));
         }
         let now = SystemTime::now()
@@ -68,7 +71,11 @@ impl Date {
 
     /// "12 mars 2021", as French readers expect it.
     pub fn french(&self) -> String {
-        let day = if self.day == 1 { "1er".to_owned() } else { self.day.to_string() };
+        let day = if self.day == 1 {
+            "1er".to_owned()
+        } else {
+            self.day.to_string()
+        };
         format!("{day} {} {}", MONTHS_FR[self.month as usize - 1], self.year)
     }
 }
@@ -149,6 +156,9 @@ mod tests {
     #[test]
     fn french_format() {
         assert_eq!(Date::parse("2021-03-01").unwrap().french(), "1er mars 2021");
-        assert_eq!(Date::parse("2019-07-05").unwrap().french(), "5 juillet 2019");
+        assert_eq!(
+            Date::parse("2019-07-05").unwrap().french(),
+            "5 juillet 2019"
+        );
     }
 }

@@ -136,9 +136,13 @@ impl Diagnostics {
 }
 
 /// Suggests the closest known name for a misspelt one, if any is close enough.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     // Transpositions ("fri" for "fir") score low on Jaro-Winkler alone, hence both measures.
-    let close = |c: &str| strsim::damerau_levenshtein(wrong, c) <= (wrong.chars().count() / 3).max(1);
+    let close =
+        |c: &str| strsim::damerau_levenshtein(wrong, c) <= (wrong.chars().count() / 3).max(1);
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wrong, c), c))

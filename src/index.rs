@@ -8,7 +8,10 @@ pub const INDEX_PATH: &str = "search-index.js";
 
 pub fn index_file(texts: &[PageText]) -> OutputFile {
     let docs = documents(texts);
-    OutputFile { path: INDEX_PATH.to_owned(), bytes: build_index(&docs).into_bytes() }
+    OutputFile {
+        path: INDEX_PATH.to_owned(),
+        bytes: build_index(&docs).into_bytes(),
+    }
 }
 
 /// One entry per section of each page; the part above the first heading carries the page's
@@ -29,11 +32,21 @@ pub fn documents(texts: &[PageText]) -> Vec<SearchDoc> {
                 title,
                 section: t.section.clone(),
                 body: s.text.clone(),
-                keywords: if intro { t.keywords.clone() } else { String::new() },
+                keywords: if intro {
+                    t.keywords.clone()
+                } else {
+                    String::new()
+                },
             });
         }
         if !has_intro {
-            docs.push(SearchDoc { url: t.output.clone(), title: t.title.clone(), section: t.section.clone(), body: String::new(), keywords: t.keywords.clone() });
+            docs.push(SearchDoc {
+                url: t.output.clone(),
+                title: t.title.clone(),
+                section: t.section.clone(),
+                body: String::new(),
+                keywords: t.keywords.clone(),
+            });
         }
     }
     docs

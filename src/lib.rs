@@ -3,22 +3,22 @@
 //! The pipeline reads top to bottom: [`load`] → [`validate`] → [`render`] → [`index`](search)
 //! → [`write`], one typed [`model::Site`] flowing forward.
 
+pub mod assets;
+pub mod assistant;
+pub mod cli;
 pub mod date;
 pub mod diagnostic;
+pub mod index;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod slug;
-pub mod assets;
-pub mod assistant;
-pub mod index;
-pub mod links;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod search;
+pub mod serve;
+pub mod slug;
 pub mod urls;
 pub mod validate;
 pub mod write;
-pub mod cli;
-pub mod scaffold;
-pub mod serve;

@@ -8,18 +8,30 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, PartialEq, Eq)]
 pub enum Target {
     /// Another page: its content source, output file and optional `#fragment`.
-    Page { source: String, output: String, fragment: Option<String> },
+    Page {
+        source: String,
+        output: String,
+        fragment: Option<String>,
+    },
     /// A file of `content/` copied to the output.
-    Asset { path: String },
+    Asset {
+        path: String,
+    },
     /// `#fragment` on the same page.
-    SamePage { fragment: String },
-    Mail { address: String },
+    SamePage {
+        fragment: String,
+    },
+    Mail {
+        address: String,
+    },
     /// `https://…`, `tel:`… left as written.
     External,
     /// `/chemin` — breaks under a sub-path and from `file://`.
     RootRelative,
     /// A relative path that matches no page or file.
-    Missing { resolved: String },
+    Missing {
+        resolved: String,
+    },
 }
 
 /// Every link target the content may point at.
@@ -33,7 +45,11 @@ pub struct LinkTable {
 impl LinkTable {
     pub fn new(site: &Site) -> LinkTable {
         LinkTable {
-            pages: site.pages.iter().map(|p| (p.source.clone(), p.output.clone())).collect(),
+            pages: site
+                .pages
+                .iter()
+                .map(|p| (p.source.clone(), p.output.clone()))
+                .collect(),
             assets: site.assets.iter().map(|a| a.path.clone()).collect(),
             unloaded: site.unloaded.iter().cloned().collect(),
         }
@@ -43,10 +59,14 @@ impl LinkTable {
     pub fn target(&self, from_source: &str, dest: &str) -> Target {
         let dest = dest.trim();
         if let Some(address) = dest.strip_prefix("mailto:") {
-            return Target::Mail { address: address.split('?').next().unwrap_or("").to_owned() };
+            return Target::Mail {
+                address: address.split('?').next().unwrap_or("").to_owned(),
+            };
         }
         if let Some(fragment) = dest.strip_prefix('#') {
-            return Target::SamePage { fragment: fragment.to_owned() };
+            return Target::SamePage {
+                fragment: fragment.to_owned(),
+            };
         }
         if dest.starts_with("//") || has_scheme(dest) {
             return Target::External;
@@ -64,10 +84,21 @@ impl LinkTable {
             return Target::Missing { resolved: path };
         };
         // A folder link means its section page: `../leviers/` or `../leviers`.
-        let candidates = [resolved.clone(), format!("{resolved}/_index.md"), format!("{resolved}_index.md")];
-        for source in candidates.iter().map(|c| c.trim_start_matches('/').to_owned()) {
+        let candidates = [
+            resolved.clone(),
+            format!("{resolved}/_index.md"),
+            format!("{resolved}_index.md"),
+        ];
+        for source in candidates
+            .iter()
+            .map(|c| c.trim_start_matches('/').to_owned())
+        {
             if let Some(output) = self.pages.get(&source) {
-                return Target::Page { source, output: output.clone(), fragment };
+                return Target::Page {
+                    source,
+                    output: output.clone(),
+                    fragment,
+                };
             }
         }
         if self.unloaded.contains(&resolved) {
@@ -83,7 +114,9 @@ impl LinkTable {
     /// The URL to write in the page whose output file is `from_output`; None keeps `dest`.
     pub fn rewrite(&self, from_source: &str, from_output: &str, dest: &str) -> Option<String> {
         match self.target(from_source, dest) {
-            Target::Page { output, fragment, .. } => {
+            Target::Page {
+                output, fragment, ..
+            } => {
                 let mut url = urls::relative(from_output, &output);
                 if let Some(f) = fragment.filter(|f| !f.is_empty()) {
                     url.push('#');
@@ -101,8 +134,13 @@ fn has_scheme(dest: &str) -> bool {
     match dest.split_once(':') {
         Some((scheme, _)) => {
             !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
         }
         None => false,
     }
@@ -111,15 +149,26 @@ fn has_scheme(dest: &str) -> bool {
 /// A pragmatic check of an e-mail address: one `@`, a local part, a dotted domain whose last
 /// label has at least two letters (so `ars-x@ars.sante.f` is caught).
 pub fn is_valid_email(address: &str) -> bool {
-    let Some((local, domain)) = address.split_once('@') else { return false };
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
     let local_ok = !local.is_empty()
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-'".contains(c));
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-'".contains(c));
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
     local_ok && domain_ok
 }
 

@@ -13,23 +13,46 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build { output, date } => today(date).and_then(|today| {
             let out = root.join(&output);
-            let opts = BuildOptions { root: root.clone(), today, livereload: false };
+            let opts = BuildOptions {
+                root: root.clone(),
+                today,
+                livereload: false,
+            };
             report(pipeline::build(&opts, &out).map(|b| {
-                eprintln!("portail : {} pages, {} fichiers écrits dans {} en {} ms", b.pages, b.files.len(), out.display(), b.millis);
+                eprintln!(
+                    "portail : {} pages, {} fichiers écrits dans {} en {} ms",
+                    b.pages,
+                    b.files.len(),
+                    out.display(),
+                    b.millis
+                );
             }))
         }),
         Command::Check { date } => today(date).and_then(|today| {
-            let opts = BuildOptions { root: root.clone(), today, livereload: false };
-            report(pipeline::compile(&opts).map(|b| eprintln!("portail : contenu correct ({} pages vérifiées)", b.pages)))
+            let opts = BuildOptions {
+                root: root.clone(),
+                today,
+                livereload: false,
+            };
+            report(
+                pipeline::compile(&opts)
+                    .map(|b| eprintln!("portail : contenu correct ({} pages vérifiées)", b.pages)),
+            )
         }),
-        Command::Serve { port, bind, date } => today(date).and_then(|today| serve::run(&root, today, bind, port).map_err(|e| {
-            eprintln!("erreur : {e}");
-            2
-        })),
-        Command::New { kind, slug } => scaffold::create(&root, kind, &slug).map(|path| eprintln!("portail : {path} créé ; remplissez les champs puis lancez portail check")).map_err(|e| {
-            eprintln!("erreur : {e}");
-            2
+        Command::Serve { port, bind, date } => today(date).and_then(|today| {
+            serve::run(&root, today, bind, port).map_err(|e| {
+                eprintln!("erreur : {e}");
+                2
+            })
         }),
+        Command::New { kind, slug } => scaffold::create(&root, kind, &slug)
+            .map(|path| {
+                eprintln!("portail : {path} créé ; remplissez les champs puis lancez portail check")
+            })
+            .map_err(|e| {
+                eprintln!("erreur : {e}");
+                2
+            }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -56,7 +79,10 @@ fn report(result: Result<(), Failure>) -> Result<(), u8> {
                 eprintln!("{d}");
             }
             let n = diags.len();
-            eprintln!("portail : {n} erreur{} ; rien n'a été écrit, le site précédent est conservé", if n > 1 { "s" } else { "" });
+            eprintln!(
+                "portail : {n} erreur{} ; rien n'a été écrit, le site précédent est conservé",
+                if n > 1 { "s" } else { "" }
+            );
             Err(1)
         }
         Err(Failure::Io(e)) => {

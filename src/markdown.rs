@@ -62,9 +62,11 @@ pub fn outline(src: &str) -> Outline {
     for (event, range) in events {
         match event {
             Event::Start(Tag::Heading { id: Some(id), .. }) => out.anchors.push(id.to_string()),
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                out.links.push(LinkRef { dest: dest_url.to_string(), range })
-            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => out.links.push(LinkRef {
+                dest: dest_url.to_string(),
+                range,
+            }),
             Event::Html(h) | Event::InlineHtml(h) => {
                 out.anchors.extend(html_ids(&h));
             }
@@ -87,14 +89,22 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
     for (event, _) in events {
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                in_heading = Some((heading_level(*level), id.as_deref().unwrap_or("").to_owned(), String::new()));
+                in_heading = Some((
+                    heading_level(*level),
+                    id.as_deref().unwrap_or("").to_owned(),
+                    String::new(),
+                ));
                 no_abbr_depth += 1;
             }
             Event::End(TagEnd::Heading(_)) => {
                 no_abbr_depth -= 1;
                 if let Some((level, anchor, text)) = in_heading.take() {
                     if level <= 3 {
-                        out.headings.push(Heading { level, text: text.clone(), anchor: anchor.clone() });
+                        out.headings.push(Heading {
+                            level,
+                            text: text.clone(),
+                            anchor: anchor.clone(),
+                        });
                     }
                     if level == 2 || level == 3 {
                         out.sections.push(std::mem::take(&mut current));
@@ -105,24 +115,48 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
                     }
                 }
             }
-            Event::Start(Tag::Link { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => no_abbr_depth += 1,
+            Event::Start(Tag::Link { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => {
+                no_abbr_depth += 1
+            }
             Event::End(TagEnd::Link | TagEnd::CodeBlock | TagEnd::Image) => no_abbr_depth -= 1,
             Event::Text(t) | Event::Code(t) => match &mut in_heading {
                 Some((_, _, h)) => h.push_str(t),
                 None => push_text(&mut current.text, t),
             },
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => current.text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                current.text.push(' ')
+            }
             _ => {}
         }
         let event = match event {
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::Text(text) if no_abbr_depth == 0 && !abbrs.is_empty() => {
                 mark_abbrs(text, abbrs, &mut abbr_used, &mut html_events);
@@ -133,7 +167,8 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
         html_events.push(event);
     }
     out.sections.push(current);
-    out.sections.retain(|s| s.heading.is_some() || !s.text.trim().is_empty());
+    out.sections
+        .retain(|s| s.heading.is_some() || !s.text.trim().is_empty());
     for s in &mut out.sections {
         s.text = collapse_spaces(&s.text);
     }
@@ -145,7 +180,10 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
 pub fn render_inline(src: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let html = render(src, resolve, &[]).html;
     let trimmed = html.trim_end();
-    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
         Some(inner) if !inner.contains("<p>") => inner.to_owned(),
         _ => trimmed.to_owned(),
     }
@@ -180,23 +218,25 @@ fn with_anchors(mut events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Event<'_>, R
     events
 }
 
-fn mark_abbrs<'a>(text: CowStr<'a>, abbrs: &[Abbr<'_>], used: &mut [bool], out: &mut Vec<Event<'a>>) {
+fn mark_abbrs<'a>(
+    text: CowStr<'a>,
+    abbrs: &[Abbr<'_>],
+    used: &mut [bool],
+    out: &mut Vec<Event<'a>>,
+) {
     let mut rest: &str = &text;
     let mut pieces: Vec<Event<'a>> = Vec::new();
-    loop {
-        let next = abbrs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !used[*i])
-            .filter_map(|(i, a)| find_word(rest, a.acronym).map(|pos| (pos, std::cmp::Reverse(a.acronym.len()), i)))
-            .min();
-        // At the same position the longer acronym wins: « ESP-CLIP » before « ESP ».
-        let Some((pos, _, i)) = next else { break };
+    while let Some((pos, i)) = next_abbr(rest, abbrs, used) {
         used[i] = true;
         let a = &abbrs[i];
         pieces.push(Event::Text(rest[..pos].to_owned().into()));
         pieces.push(Event::InlineHtml(
-            format!("<abbr title=\"{}\">{}</abbr>", escape_attr(a.expansion), escape_attr(a.acronym)).into(),
+            format!(
+                "<abbr title=\"{}\">{}</abbr>",
+                escape_attr(a.expansion),
+                escape_attr(a.acronym)
+            )
+            .into(),
         ));
         rest = &rest[pos + a.acronym.len()..];
     }
@@ -204,8 +244,42 @@ fn mark_abbrs<'a>(text: CowStr<'a>, abbrs: &[Abbr<'_>], used: &mut [bool], out: 
         out.push(Event::Text(text));
     } else {
         pieces.push(Event::Text(rest.to_owned().into()));
-        out.extend(pieces.into_iter().filter(|e| !matches!(e, Event::Text(t) if t.is_empty())));
+        out.extend(
+            pieces
+                .into_iter()
+                .filter(|e| !matches!(e, Event::Text(t) if t.is_empty())),
+        );
     }
+}
+
+/// The first not-yet-used acronym standing as a whole word in `text`, scanning word starts
+/// once (not once per acronym: a 10 000-page site has millions of words). At one position
+/// the longer acronym wins: « ESP-CLIP » before « ESP ».
+fn next_abbr(text: &str, abbrs: &[Abbr<'_>], used: &[bool]) -> Option<(usize, usize)> {
+    let mut prev_alnum = false;
+    for (pos, c) in text.char_indices() {
+        let word_start = !prev_alnum && c.is_alphanumeric();
+        prev_alnum = c.is_alphanumeric();
+        if !word_start {
+            continue;
+        }
+        let rest = &text[pos..];
+        let best = abbrs
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| !used[*i] && rest.starts_with(a.acronym))
+            .filter(|(_, a)| {
+                !rest[a.acronym.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            })
+            .max_by_key(|(_, a)| a.acronym.len());
+        if let Some((i, _)) = best {
+            return Some((pos, i));
+        }
+    }
+    None
 }
 
 /// Byte position of `word` in `text` where it stands as a whole word.
@@ -226,7 +300,10 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 pub fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -261,10 +338,19 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors() {
-        let o = outline("## Qui peut candidater ?\n\n## Exemples\n\n## Exemples\n\n## Calendrier {#cal}\n");
-        assert_eq!(o.anchors, ["qui-peut-candidater", "exemples", "exemples-1", "cal"]);
+        let o = outline(
+            "## Qui peut candidater ?\n\n## Exemples\n\n## Exemples\n\n## Calendrier {#cal}\n",
+        );
+        assert_eq!(
+            o.anchors,
+            ["qui-peut-candidater", "exemples", "exemples-1", "cal"]
+        );
         let r = render("## Qui peut candidater ?\n", &keep, &[]);
-        assert!(r.html.contains("<h2 id=\"qui-peut-candidater\">"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"qui-peut-candidater\">"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -274,28 +360,70 @@ mod tests {
         assert_eq!(o.links.len(), 2);
         assert_eq!(o.links[0].dest, "fir.md#calendrier");
         assert_eq!(&src[o.links[0].range.clone()], "[FIR](fir.md#calendrier)");
-        let r = render(src, &|d| d.strip_suffix(".md#calendrier").map(|s| format!("../{s}/index.html#calendrier")), &[]);
-        assert!(r.html.contains("href=\"../fir/index.html#calendrier\""), "{}", r.html);
+        let r = render(
+            src,
+            &|d| {
+                d.strip_suffix(".md#calendrier")
+                    .map(|s| format!("../{s}/index.html#calendrier"))
+            },
+            &[],
+        );
+        assert!(
+            r.html.contains("href=\"../fir/index.html#calendrier\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn first_use_of_an_acronym_is_marked_once_outside_links_and_headings() {
-        let abbrs = [Abbr { acronym: "FIR", expansion: "Fonds d'intervention régional" }];
-        let r = render("## Le FIR\n\nVoir [FIR](x). Le FIR finance ; le FIR aide. FIRST n'en est pas un.", &keep, &abbrs);
+        let abbrs = [Abbr {
+            acronym: "FIR",
+            expansion: "Fonds d'intervention régional",
+        }];
+        let r = render(
+            "## Le FIR\n\nVoir [FIR](x). Le FIR finance ; le FIR aide. FIRST n'en est pas un.",
+            &keep,
+            &abbrs,
+        );
         assert_eq!(r.html.matches("<abbr").count(), 1, "{}", r.html);
-        assert!(r.html.contains("Le <abbr title=\"Fonds d'intervention régional\">FIR</abbr> finance"), "{}", r.html);
+        assert!(
+            r.html
+                .contains("Le <abbr title=\"Fonds d'intervention régional\">FIR</abbr> finance"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn sections_split_plain_text_under_headings() {
-        let r = render("Intro **gras**.\n\n## Calendrier\n\nUn an.\n\n### Détail\n\n- a\n- b\n", &keep, &[]);
-        let s: Vec<_> = r.sections.iter().map(|s| (s.anchor.as_deref(), s.text.as_str())).collect();
-        assert_eq!(s, [(None, "Intro gras."), (Some("calendrier"), "Un an."), (Some("detail"), "a b")]);
+        let r = render(
+            "Intro **gras**.\n\n## Calendrier\n\nUn an.\n\n### Détail\n\n- a\n- b\n",
+            &keep,
+            &[],
+        );
+        let s: Vec<_> = r
+            .sections
+            .iter()
+            .map(|s| (s.anchor.as_deref(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                (None, "Intro gras."),
+                (Some("calendrier"), "Un an."),
+                (Some("detail"), "a b")
+            ]
+        );
     }
 
     #[test]
     fn tables_footnotes_strikethrough() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~non~~ texte[^1]\n\n[^1]: note\n", &keep, &[]);
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~non~~ texte[^1]\n\n[^1]: note\n",
+            &keep,
+            &[],
+        );
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("<del>non</del>"));
         assert!(r.html.contains("footnote"));

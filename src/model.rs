@@ -342,7 +342,11 @@ impl Site {
         self.pages.iter().filter_map(|p| p.update().map(|u| (p, u)))
     }
 
+    /// Pages are sorted by source path by the loader, so this is a binary search.
     pub fn page_by_source(&self, source: &str) -> Option<&Page> {
-        self.pages.iter().find(|p| p.source == source)
+        self.pages
+            .binary_search_by(|p| p.source.as_str().cmp(source))
+            .ok()
+            .map(|i| &self.pages[i])
     }
 }

@@ -5,7 +5,11 @@ use crate::date::Date;
 use std::path::Path;
 
 pub fn create(root: &Path, kind: NewKind, slug: &str) -> Result<String, String> {
-    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if slug.is_empty()
+        || !slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         return Err(format!("nom « {slug} » invalide : utilisez des minuscules, des chiffres et des tirets, par exemple « {} »", crate::slug::slugify(slug)));
     }
     let (folder, text) = match kind {
@@ -18,7 +22,8 @@ pub fn create(root: &Path, kind: NewKind, slug: &str) -> Result<String, String> 
         return Err(format!("{rel} existe déjà : choisissez un autre nom"));
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("création de {} impossible : {e}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("création de {} impossible : {e}", parent.display()))?;
     }
     std::fs::write(&path, text).map_err(|e| format!("écriture de {rel} impossible : {e}"))?;
     Ok(rel)

@@ -59,7 +59,11 @@ impl AnchorSet {
     pub fn unique(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
         let n = self.seen.entry(base.to_owned()).or_insert(0);
-        let anchor = if *n == 0 { base.to_owned() } else { format!("{base}-{n}") };
+        let anchor = if *n == 0 {
+            base.to_owned()
+        } else {
+            format!("{base}-{n}")
+        };
         *n += 1;
         anchor
     }
@@ -77,7 +81,10 @@ mod tests {
     #[test]
     fn slugs_fold_accents_and_punctuation() {
         assert_eq!(slugify("Qui peut candidater ?"), "qui-peut-candidater");
-        assert_eq!(slugify("MIG « coopération hospitalière internationale »"), "mig-cooperation-hospitaliere-internationale");
+        assert_eq!(
+            slugify("MIG « coopération hospitalière internationale »"),
+            "mig-cooperation-hospitaliere-internationale"
+        );
         assert_eq!(slugify("Œuvre d'État"), "oeuvre-d-etat");
         assert_eq!(slugify("  Article 51  "), "article-51");
     }

@@ -7,9 +7,17 @@ pub fn root_prefix(from: &str) -> String {
 
 /// The relative URL from output file `from` to output file `to`.
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dirs: Vec<&str> = from.split('/').collect::<Vec<_>>().split_last().map_or(vec![], |(_, d)| d.to_vec());
+    let from_dirs: Vec<&str> = from
+        .split('/')
+        .collect::<Vec<_>>()
+        .split_last()
+        .map_or(vec![], |(_, d)| d.to_vec());
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dirs.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut url = "../".repeat(from_dirs.len() - common);
     url.push_str(&to_parts[common..].join("/"));
     url
@@ -38,7 +46,10 @@ pub fn decode(path: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -58,15 +69,30 @@ mod tests {
     fn prefixes_and_relative_urls() {
         assert_eq!(root_prefix("index.html"), "");
         assert_eq!(root_prefix("leviers/fir/index.html"), "../../");
-        assert_eq!(relative("leviers/fir/index.html", "leviers/cpom/index.html"), "../cpom/index.html");
-        assert_eq!(relative("index.html", "leviers/fir/index.html"), "leviers/fir/index.html");
-        assert_eq!(relative("leviers/fir/index.html", "index.html"), "../../index.html");
-        assert_eq!(relative("leviers/fir/index.html", "leviers/fir/index.html"), "index.html");
+        assert_eq!(
+            relative("leviers/fir/index.html", "leviers/cpom/index.html"),
+            "../cpom/index.html"
+        );
+        assert_eq!(
+            relative("index.html", "leviers/fir/index.html"),
+            "leviers/fir/index.html"
+        );
+        assert_eq!(
+            relative("leviers/fir/index.html", "index.html"),
+            "../../index.html"
+        );
+        assert_eq!(
+            relative("leviers/fir/index.html", "leviers/fir/index.html"),
+            "index.html"
+        );
     }
 
     #[test]
     fn joins_and_decodes() {
-        assert_eq!(join("leviers", "../actualites/ipep.md").as_deref(), Some("actualites/ipep.md"));
+        assert_eq!(
+            join("leviers", "../actualites/ipep.md").as_deref(),
+            Some("actualites/ipep.md")
+        );
         assert_eq!(join("", "../x.md"), None);
         assert_eq!(decode("caf%C3%A9.md"), "café.md");
         assert_eq!(decode("100%"), "100%");

@@ -69,6 +69,20 @@
     return parent;
   }
 
+  /** Hidden on screen, still read by screen readers (styles set through CSSOM, CSP-safe). */
+  function hideVisually(node) {
+    var style = node.style;
+    style.position = "absolute";
+    style.width = style.height = "1px";
+    style.margin = "-1px";
+    style.padding = "0";
+    style.overflow = "hidden";
+    style.clip = "rect(0 0 0 0)";
+    style.whiteSpace = "nowrap";
+    style.border = "0";
+    return node;
+  }
+
   function resultsLabel(count, query) {
     if (count === 0) return "Aucun résultat pour « " + query + " »";
     return count + (count === 1 ? " résultat" : " résultats") + " pour « " + query + " »";
@@ -93,7 +107,7 @@
     this.list.setAttribute("role", "listbox");
     this.list.setAttribute("aria-label", "Résultats de la recherche");
     this.list.hidden = true;
-    this.status = element("p", "search-box-status visually-hidden");
+    this.status = hideVisually(element("p", "search-box-status"));
     this.status.setAttribute("role", "status");
     form.appendChild(this.list);
     form.appendChild(this.status);
@@ -160,10 +174,9 @@
       var option = self.option(ROOT + result.url);
       appendParts(option.appendChild(element("span", "search-result-title")), result.titleParts);
       option.appendChild(element("span", "search-result-section", result.section));
-      // The snippet is for the eye; the option's accessible name stays short.
-      var snippet = appendParts(element("span", "search-result-snippet"), result.snippetParts);
-      snippet.setAttribute("aria-hidden", "true");
-      option.appendChild(snippet);
+      appendParts(option.appendChild(element("span", "search-result-snippet")), result.snippetParts);
+      // Heard as "title — section": the snippet is for the eye, the search page reads it out.
+      option.setAttribute("aria-label", result.title + " — " + result.section);
     });
     var all = this.option(ROOT + "recherche/index.html?q=" + encodeURIComponent(query));
     all.classList.add("search-all");
@@ -307,7 +320,7 @@
       var link = element("a", "search-result-title");
       link.href = ROOT + result.url;
       appendParts(link, result.titleParts);
-      item.appendChild(element("p", "search-result-heading")).appendChild(link);
+      item.appendChild(element("h2", "search-result-heading")).appendChild(link);
       item.appendChild(element("p", "search-result-section", result.section));
       appendParts(item.appendChild(element("p", "search-result-snippet")), result.snippetParts);
       list.appendChild(item);

@@ -32,8 +32,15 @@ fn every_internal_link_of_the_portal_resolves_to_a_file_and_anchor() {
         for pair in ids.windows(2).filter(|w| w[0] == w[1]) {
             problems.push(format!("{path}: id en double « {} »", pair[0]));
         }
-        for url in attr_values(&html, "href").into_iter().chain(attr_values(&html, "src")) {
-            if url.starts_with("mailto:") || url.starts_with("https://") || url.starts_with("http://") || url.starts_with("/__portail/") {
+        for url in attr_values(&html, "href")
+            .into_iter()
+            .chain(attr_values(&html, "src"))
+        {
+            if url.starts_with("mailto:")
+                || url.starts_with("https://")
+                || url.starts_with("http://")
+                || url.starts_with("/__portail/")
+            {
                 continue;
             }
             checked += 1;
@@ -51,7 +58,10 @@ fn every_internal_link_of_the_portal_resolves_to_a_file_and_anchor() {
             let target = normalize(&dir.join(file));
             match files.get(&target) {
                 None => problems.push(format!("{path}: {url} → fichier absent {target}")),
-                Some(t) if !anchor.is_empty() && !String::from_utf8_lossy(t).contains(&format!("id=\"{anchor}\"")) => {
+                Some(t)
+                    if !anchor.is_empty()
+                        && !String::from_utf8_lossy(t).contains(&format!("id=\"{anchor}\"")) =>
+                {
                     problems.push(format!("{path}: {url} → ancre absente"))
                 }
                 _ => {}
@@ -74,13 +84,19 @@ fn no_page_requests_a_third_party_host_or_runs_inline_script() {
         }
         for tag in html.split("<link").skip(1) {
             let href = attr_values(tag.split('>').next().unwrap_or(""), "href");
-            assert!(href.iter().all(|h| !h.contains("://")), "{path} links a stylesheet from another host");
+            assert!(
+                href.iter().all(|h| !h.contains("://")),
+                "{path} links a stylesheet from another host"
+            );
         }
         for script in html.split("<script").skip(1) {
             let open = script.split('>').next().unwrap_or("");
             assert!(open.contains("src="), "{path} has an inline script");
         }
-        assert!(!html.contains(" onclick=") && !html.contains(" onload="), "{path} has an inline handler");
+        assert!(
+            !html.contains(" onclick=") && !html.contains(" onload="),
+            "{path} has an inline handler"
+        );
     }
 }
 
@@ -120,16 +136,29 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let before = read_tree(&out);
     // A newcomer misspells a field.
     let fir = root.join("content/leviers/fir.md");
-    let text = std::fs::read_to_string(&fir).expect("read").replacen("short_title", "shortitle", 1);
+    let text = std::fs::read_to_string(&fir)
+        .expect("read")
+        .replacen("short_title", "shortitle", 1);
     std::fs::write(&fir, text).expect("write");
     let o = portail(&root, &["build", "--date", DATE]);
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("content/leviers/fir.md:"), "{stderr}");
     assert!(stderr.contains("champ inconnu « shortitle »"), "{stderr}");
-    assert!(stderr.contains("vouliez-vous dire « short_title »"), "{stderr}");
-    assert_eq!(read_tree(&out), before, "public/ changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(&root).expect("ls").filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".public")).collect();
+    assert!(
+        stderr.contains("vouliez-vous dire « short_title »"),
+        "{stderr}"
+    );
+    assert_eq!(
+        read_tree(&out),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&root)
+        .expect("ls")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
     assert!(leftovers.is_empty(), "temporary folders left behind");
 }
 
@@ -138,12 +167,23 @@ fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let content = tmp.path().join("content");
     std::fs::create_dir_all(content.join("notes")).expect("mkdir");
-    std::fs::write(content.join("_index.md"), "+++\ntitle = \"Accueil\"\n+++\nVoir [la note](notes/une-note.md#detail).\n").expect("write");
-    std::fs::write(content.join("notes/une-note.md"), "+++\ntitle = \"Une note\"\n+++\n## Détail\n\n| a | b |\n|---|---|\n| 1 | 2 |\n").expect("write");
+    std::fs::write(
+        content.join("_index.md"),
+        "+++\ntitle = \"Accueil\"\n+++\nVoir [la note](notes/une-note.md#detail).\n",
+    )
+    .expect("write");
+    std::fs::write(
+        content.join("notes/une-note.md"),
+        "+++\ntitle = \"Une note\"\n+++\n## Détail\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    )
+    .expect("write");
     let out = tmp.path().join("public");
     build(tmp.path(), &out);
     let home = std::fs::read_to_string(out.join("index.html")).expect("home");
-    assert!(home.contains("href=\"notes/une-note/index.html#detail\""), "{home}");
+    assert!(
+        home.contains("href=\"notes/une-note/index.html#detail\""),
+        "{home}"
+    );
     assert!(home.contains("href=\"static/site.css\""));
     let note = std::fs::read_to_string(out.join("notes/une-note/index.html")).expect("note");
     assert!(note.contains("<h2 id=\"detail\">Détail</h2>") && note.contains("<table>"));
@@ -167,9 +207,16 @@ fn new_files_are_complete_and_pass_check() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stderr.matches(": erreur : ").count(), 1, "{stderr}");
-    assert!(stderr.contains("content/data/assistant.toml:") && stderr.contains("mon-levier"), "{stderr}");
+    assert!(
+        stderr.contains("content/data/assistant.toml:") && stderr.contains("mon-levier"),
+        "{stderr}"
+    );
     let again = portail(&root, &["new", "update", "mon-essai"]);
-    assert_eq!(again.status.code(), Some(2), "must not overwrite an existing file");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "must not overwrite an existing file"
+    );
     let bad = portail(&root, &["new", "update", "Mon Essai"]);
     assert_eq!(bad.status.code(), Some(2));
 }

@@ -8,7 +8,8 @@ use portail::model::{Audience, Site};
 
 fn site() -> Site {
     let today = Date::parse(DATE).expect("date");
-    let (site, diags) = portail::load::load(&repo(), today).unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
+    let (site, diags) =
+        portail::load::load(&repo(), today).unwrap_or_else(|d| panic!("{:?}", d.into_sorted()));
     assert!(diags.is_empty(), "{:?}", diags.into_sorted());
     site
 }
@@ -20,14 +21,33 @@ fn the_nine_levers_have_every_structured_field() {
     slugs.sort();
     assert_eq!(
         slugs,
-        ["achats-innovants", "appels-a-projets", "article-51", "conference-des-financeurs", "cpom", "fir", "indemand", "mig-cooperation-internationale", "tiga"]
+        [
+            "achats-innovants",
+            "appels-a-projets",
+            "article-51",
+            "conference-des-financeurs",
+            "cpom",
+            "fir",
+            "indemand",
+            "mig-cooperation-internationale",
+            "tiga"
+        ]
     );
     for (page, l) in site.levers() {
         let who = &page.display;
-        for (field, value) in [("short_title", &l.short_title), ("description", &l.description), ("objective", &l.objective), ("duration", &l.duration), ("contact", &l.contact)] {
+        for (field, value) in [
+            ("short_title", &l.short_title),
+            ("description", &l.description),
+            ("objective", &l.objective),
+            ("duration", &l.duration),
+            ("contact", &l.contact),
+        ] {
             assert!(value.trim().len() > 3, "{who}: {field} is empty");
         }
-        assert!(!l.applicants.is_empty() && !l.funds.is_empty(), "{who}: applicants/funds empty");
+        assert!(
+            !l.applicants.is_empty() && !l.funds.is_empty(),
+            "{who}: applicants/funds empty"
+        );
         assert!(!l.audiences.is_empty(), "{who}: no audience");
         assert!(!l.sources.is_empty(), "{who}: no source cited");
         assert!(page.body().trim().len() > 200, "{who}: body too short");
@@ -35,17 +55,34 @@ fn the_nine_levers_have_every_structured_field() {
     // FIR and Article 51 appear once, for both audiences, with what differs per audience.
     for slug in ["fir", "article-51"] {
         let (_, l) = site.levers().find(|(p, _)| p.slug == slug).expect("lever");
-        assert!(l.audiences.contains(&Audience::Operateur) && l.audiences.contains(&Audience::Industrie), "{slug}");
-        assert!(l.audience_notes.len() >= 2, "{slug}: notes per audience missing");
+        assert!(
+            l.audiences.contains(&Audience::Operateur)
+                && l.audiences.contains(&Audience::Industrie),
+            "{slug}"
+        );
+        assert!(
+            l.audience_notes.len() >= 2,
+            "{slug}: notes per audience missing"
+        );
     }
     // Every threshold the guide gives, with its date.
-    let (_, achats) = site.levers().find(|(p, _)| p.slug == "achats-innovants").expect("achats-innovants");
+    let (_, achats) = site
+        .levers()
+        .find(|(p, _)| p.slug == "achats-innovants")
+        .expect("achats-innovants");
     let mut amounts: Vec<u64> = achats.thresholds.iter().map(|t| t.amount).collect();
     amounts.sort();
     assert_eq!(amounts, [40_000, 90_000, 100_000, 139_000]);
-    let indemand = site.levers().find(|(p, _)| p.slug == "indemand").expect("indemand").0;
+    let indemand = site
+        .levers()
+        .find(|(p, _)| p.slug == "indemand")
+        .expect("indemand")
+        .0;
     for role in ["Challenger", "Solver", "Supporter", "Funder"] {
-        assert!(indemand.body().contains(role), "Indemand role {role} missing");
+        assert!(
+            indemand.body().contains(role),
+            "Indemand role {role} missing"
+        );
     }
 }
 
@@ -55,28 +92,52 @@ fn the_seventeen_ars_have_well_formed_article_51_mailboxes() {
     let ars = &site.contacts.data.ars;
     assert_eq!(ars.len(), 17);
     for a in ars {
-        assert!(portail::links::is_valid_email(&a.article51_email), "{}: {}", a.name, a.article51_email);
-        assert!(a.article51_email.ends_with(".fr"), "{}: {}", a.name, a.article51_email);
+        assert!(
+            portail::links::is_valid_email(&a.article51_email),
+            "{}: {}",
+            a.name,
+            a.article51_email
+        );
+        assert!(
+            a.article51_email.ends_with(".fr"),
+            "{}: {}",
+            a.name,
+            a.article51_email
+        );
     }
-    let oi = ars.iter().find(|a| a.region.contains("Réunion") || a.name.contains("Océan Indien")).expect("ARS Océan Indien");
+    let oi = ars
+        .iter()
+        .find(|a| a.region.contains("Réunion") || a.name.contains("Océan Indien"))
+        .expect("ARS Océan Indien");
     assert!(oi.region.contains("Mayotte") || oi.name.contains("Océan Indien"));
-    assert!(ars.iter().map(|a| a.referents.len()).sum::<usize>() >= 10, "the named referents of the 2021 call are missing");
+    assert!(
+        ars.iter().map(|a| a.referents.len()).sum::<usize>() >= 10,
+        "the named referents of the 2021 call are missing"
+    );
     assert!(!site.contacts.data.national.is_empty());
 }
 
 #[test]
 fn every_acronym_the_guide_defines_is_in_the_glossary_with_a_french_expansion() {
     let site = site();
-    let list = std::fs::read_to_string(repo().join("tests/fixtures/guide_acronyms.txt")).expect("list");
+    let list =
+        std::fs::read_to_string(repo().join("tests/fixtures/guide_acronyms.txt")).expect("list");
     let terms = &site.glossary.data.terms;
     let missing: Vec<&str> = list
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter(|a| !terms.iter().any(|t| t.acronym.eq_ignore_ascii_case(a.trim())))
+        .filter(|a| {
+            !terms
+                .iter()
+                .any(|t| t.acronym.eq_ignore_ascii_case(a.trim()))
+        })
         .collect();
     assert!(missing.is_empty(), "missing from the glossary: {missing:?}");
     let caqes = terms.iter().find(|t| t.acronym == "CAQES").expect("CAQES");
-    assert!(!caqes.expansion.contains("Effizienz"), "the guide's German slip must be corrected");
+    assert!(
+        !caqes.expansion.contains("Effizienz"),
+        "the guide's German slip must be corrected"
+    );
 }
 
 #[test]
@@ -97,14 +158,24 @@ fn every_page_cites_a_source_and_every_update_shows_its_deadline_state() {
             Some(d) => format!("Clos depuis le {}", d.french()),
             None => "Sans date limite connue".to_owned(),
         };
-        assert!(html.contains(&expected), "{}: « {expected} » not shown", page.display);
-        assert!(html.contains(&u.date.french()), "{}: date not shown", page.display);
+        assert!(
+            html.contains(&expected),
+            "{}: « {expected} » not shown",
+            page.display
+        );
+        assert!(
+            html.contains(&u.date.french()),
+            "{}: date not shown",
+            page.display
+        );
     }
     let feed = std::fs::read_to_string(out.join("actualites/atom.xml")).expect("atom");
     assert_eq!(feed.matches("<entry>").count(), site.updates().count());
     let csv = std::fs::read_to_string(out.join("contacts.csv")).expect("csv");
     assert!(csv.lines().count() > 17);
-    let levers: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("levers.json")).expect("json")).expect("valid json");
+    let levers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("levers.json")).expect("json"))
+            .expect("valid json");
     assert_eq!(levers["levers"].as_array().map(Vec::len), Some(9));
 }
 
@@ -115,5 +186,11 @@ fn acronyms_are_marked_on_first_use_from_the_glossary() {
     build(&repo(), &out);
     let page = std::fs::read_to_string(out.join("leviers/cpom/index.html")).expect("cpom");
     let body = page.split("class=\"prose\"").nth(1).expect("prose");
-    assert!(body.contains("<abbr title=\"Contrat pluriannuel d&#39;objectifs et de moyens\">CPOM</abbr>") || body.contains("<abbr title=\"Contrat pluriannuel d'objectifs et de moyens\">CPOM</abbr>"), "CPOM not marked");
+    assert!(
+        body.contains(
+            "<abbr title=\"Contrat pluriannuel d&#39;objectifs et de moyens\">CPOM</abbr>"
+        ) || body
+            .contains("<abbr title=\"Contrat pluriannuel d'objectifs et de moyens\">CPOM</abbr>"),
+        "CPOM not marked"
+    );
 }

@@ -5,10 +5,15 @@ use portail::search::analyze;
 use serde_json::Value;
 
 fn fixture_cases() -> Vec<(String, String, Vec<String>)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/french_tokens.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/french_tokens.json"
+    );
     let text = std::fs::read_to_string(path).expect("fixture is readable");
     let fixture: Value = serde_json::from_str(&text).expect("fixture is JSON");
-    let cases = fixture["cases"].as_array().expect("fixture has a cases array");
+    let cases = fixture["cases"]
+        .as_array()
+        .expect("fixture has a cases array");
     cases
         .iter()
         .map(|case| {
@@ -19,7 +24,11 @@ fn fixture_cases() -> Vec<(String, String, Vec<String>)> {
                 .iter()
                 .map(|t| t.as_str().expect("tokens are strings").to_string())
                 .collect();
-            (field("group").to_string(), field("input").to_string(), tokens)
+            (
+                field("group").to_string(),
+                field("input").to_string(),
+                tokens,
+            )
         })
         .collect()
 }
@@ -43,7 +52,14 @@ fn fixture_covers_what_the_issue_lists() {
     let hand_written = cases.iter().filter(|c| c.0 != "stemmer-sample").count();
     assert!(hand_written >= 40, "only {hand_written} hand-written cases");
     for group in [
-        "accents", "case", "elision", "numbers", "acronyms", "stopwords", "hyphens", "plurals",
+        "accents",
+        "case",
+        "elision",
+        "numbers",
+        "acronyms",
+        "stopwords",
+        "hyphens",
+        "plurals",
     ] {
         assert!(cases.iter().any(|c| c.0 == group), "no {group} case");
     }

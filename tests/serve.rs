@@ -45,12 +45,21 @@ fn start(root: &Path) -> Server {
 /// A raw request, so the path reaches the server exactly as written (no client normalization).
 fn get(addr: &str, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(5))).expect("timeout");
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").expect("write");
+    s.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
     (status, text)
 }
 
@@ -67,7 +76,11 @@ fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
 
 fn small_site(dir: &Path) {
     std::fs::create_dir_all(dir.join("content")).expect("mkdir");
-    std::fs::write(dir.join("content/_index.md"), "+++\ntitle = \"Accueil\"\n+++\nVersion un.\n").expect("write");
+    std::fs::write(
+        dir.join("content/_index.md"),
+        "+++\ntitle = \"Accueil\"\n+++\nVersion un.\n",
+    )
+    .expect("write");
     std::fs::write(dir.join("secret.txt"), "ne pas servir").expect("write");
 }
 
@@ -79,12 +92,26 @@ fn serves_pages_and_refuses_every_path_outside_the_output() {
     let (status, body) = get(&server.addr, "/");
     assert_eq!(status, 200);
     assert!(body.contains("Version un."));
-    assert!(body.contains("/__portail/livereload.js"), "live reload script not injected");
+    assert!(
+        body.contains("/__portail/livereload.js"),
+        "live reload script not injected"
+    );
     assert_eq!(get(&server.addr, "/static/site.css").0, 200);
-    for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd", "/static/..%2f..%2fsecret.txt", "/..\\secret.txt", "//etc/passwd", "/etc/passwd"] {
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/static/..%2f..%2fsecret.txt",
+        "/..\\secret.txt",
+        "//etc/passwd",
+        "/etc/passwd",
+    ] {
         let (status, body) = get(&server.addr, path);
         assert_eq!(status, 404, "{path} was served");
-        assert!(!body.contains("ne pas servir") && !body.contains("root:"), "{path} leaked a file");
+        assert!(
+            !body.contains("ne pas servir") && !body.contains("root:"),
+            "{path} leaked a file"
+        );
     }
 }
 
@@ -93,22 +120,40 @@ fn an_edit_is_rebuilt_and_a_broken_edit_keeps_the_last_good_build() {
     let tmp = tempfile::tempdir().expect("tempdir");
     small_site(tmp.path());
     let server = start(tmp.path());
-    let (mut ws, _) = tungstenite::client(format!("ws://{}/__portail/ws", server.addr), TcpStream::connect(&server.addr).expect("connect")).expect("websocket");
+    let (mut ws, _) = tungstenite::client(
+        format!("ws://{}/__portail/ws", server.addr),
+        TcpStream::connect(&server.addr).expect("connect"),
+    )
+    .expect("websocket");
     let index = tmp.path().join("content/_index.md");
 
     std::fs::write(&index, "+++\ntitle = \"Accueil\"\n+++\nVersion deux.\n").expect("write");
-    wait_for("the edit to be served", || get(&server.addr, "/").1.contains("Version deux."));
+    wait_for("the edit to be served", || {
+        get(&server.addr, "/").1.contains("Version deux.")
+    });
     let msg = ws.read().expect("message").into_text().expect("text");
     assert!(msg.contains("reload"), "{msg}");
 
     std::fs::write(&index, "+++\ntitel = \"Accueil\"\n+++\nVersion cassée.\n").expect("write");
     // An editor's save may fire several events: skip the reloads of the previous good version.
     let msg = (0..20)
-        .map(|_| ws.read().expect("message").into_text().expect("text").to_string())
+        .map(|_| {
+            ws.read()
+                .expect("message")
+                .into_text()
+                .expect("text")
+                .to_string()
+        })
         .find(|m| m.contains("\"error\""))
         .expect("an error message");
-    assert!(msg.contains("\"error\"") && msg.contains("content/_index.md:2:1") && msg.contains("titel"), "{msg}");
+    assert!(
+        msg.contains("\"error\"") && msg.contains("content/_index.md:2:1") && msg.contains("titel"),
+        "{msg}"
+    );
     let (status, body) = get(&server.addr, "/");
     assert_eq!(status, 200);
-    assert!(body.contains("Version deux."), "the last good build must stay served");
+    assert!(
+        body.contains("Version deux."),
+        "the last good build must stay served"
+    );
 }

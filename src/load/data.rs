@@ -12,12 +12,25 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Config {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return default_config(),
         Err(e) => {
-            diags.push(Diagnostic::new(display, format!("lecture impossible : {e}")));
+            diags.push(Diagnostic::new(
+                display,
+                format!("lecture impossible : {e}"),
+            ));
             return default_config();
         }
     };
-    let at = Located { display: &display, file_text: &text, base: 0, whole: 0 };
-    parse_typed(&text, &Schema::of::<Config>().nest("menu", Schema::of::<MenuItem>()), &at).unwrap_or_else(|ds| {
+    let at = Located {
+        display: &display,
+        file_text: &text,
+        base: 0,
+        whole: 0,
+    };
+    parse_typed(
+        &text,
+        &Schema::of::<Config>().nest("menu", Schema::of::<MenuItem>()),
+        &at,
+    )
+    .unwrap_or_else(|ds| {
         diags.extend(ds);
         default_config()
     })
@@ -27,8 +40,19 @@ fn default_config() -> Config {
     toml::from_str("").unwrap_or_default()
 }
 
-pub fn load_data(rel: &str, display: String, text: String, site: &mut Site, diags: &mut Diagnostics) {
-    let at = Located { display: &display, file_text: &text, base: 0, whole: 0 };
+pub fn load_data(
+    rel: &str,
+    display: String,
+    text: String,
+    site: &mut Site,
+    diags: &mut Diagnostics,
+) {
+    let at = Located {
+        display: &display,
+        file_text: &text,
+        base: 0,
+        whole: 0,
+    };
     match rel {
         "data/glossaire.toml" => {
             let schema = Schema::of::<Glossary>().nest("terms", Schema::of::<Term>());

@@ -30,17 +30,26 @@ pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics
     };
     if !content.is_dir() {
         diags.push(
-            Diagnostic::new(display_path(root, &content), "le dossier content/ est introuvable")
-                .hint("lancez portail depuis la racine du site, ou indiquez-la avec --root DOSSIER"),
+            Diagnostic::new(
+                display_path(root, &content),
+                "le dossier content/ est introuvable",
+            )
+            .hint("lancez portail depuis la racine du site, ou indiquez-la avec --root DOSSIER"),
         );
         return Err(diags);
     }
-    let walker = WalkDir::new(&content).sort_by_file_name().into_iter().filter_entry(|e| !is_hidden(e.file_name()));
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| "content".to_owned());
+                let path = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| "content".to_owned());
                 diags.push(Diagnostic::new(path, format!("lecture impossible : {e}")));
                 continue;
             }
@@ -70,9 +79,13 @@ pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics
                     data::load_data(&rel, display, text, &mut site, &mut diags);
                 }
             }
-            FileKind::Asset => site.assets.push(Asset { source: path.to_path_buf(), path: rel }),
+            FileKind::Asset => site.assets.push(Asset {
+                source: path.to_path_buf(),
+                path: rel,
+            }),
         }
     }
+    site.pages.sort_by(|a, b| a.source.cmp(&b.source));
     Ok((site, diags))
 }
 
@@ -103,7 +116,10 @@ fn read_text(path: &Path, display: &str, diags: &mut Diagnostics) -> Option<Stri
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::new(display, format!("lecture impossible : {e}")));
+            diags.push(Diagnostic::new(
+                display,
+                format!("lecture impossible : {e}"),
+            ));
             return None;
         }
     };
@@ -136,12 +152,23 @@ fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagn
     let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
     let (section, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     let slug = file.trim_end_matches(".md").to_owned();
-    let at = Located { display: &display, file_text: &text, base: split.toml_offset, whole: 0 };
+    let at = Located {
+        display: &display,
+        file_text: &text,
+        base: split.toml_offset,
+        whole: 0,
+    };
     let mut errors = Vec::new();
     if slug != "_index" && !is_valid_slug(&slug) {
         errors.push(
-            Diagnostic::new(&display, format!("nom de fichier « {file} » invalide pour une adresse web"))
-                .hint(format!("renommez-le « {}.md » : minuscules, chiffres et tirets", crate::slug::slugify(&slug))),
+            Diagnostic::new(
+                &display,
+                format!("nom de fichier « {file} » invalide pour une adresse web"),
+            )
+            .hint(format!(
+                "renommez-le « {}.md » : minuscules, chiffres et tirets",
+                crate::slug::slugify(&slug)
+            )),
         );
     }
     let (meta, kind) = if slug == "_index" {
@@ -152,9 +179,15 @@ fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagn
         (lever_page_meta(&lever), PageKind::Lever(Box::new(lever)))
     } else if section == "actualites" {
         let update: UpdateMeta = parse_typed(split.toml, &update_schema(), &at)?;
-        (update_page_meta(&update), PageKind::Update(Box::new(update)))
+        (
+            update_page_meta(&update),
+            PageKind::Update(Box::new(update)),
+        )
     } else {
-        (parse_typed(split.toml, &page_schema(), &at)?, PageKind::Plain)
+        (
+            parse_typed(split.toml, &page_schema(), &at)?,
+            PageKind::Plain,
+        )
     };
     if !errors.is_empty() {
         return Err(errors);
@@ -173,7 +206,9 @@ fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagn
 }
 
 fn is_valid_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 pub(crate) fn page_schema() -> Schema {

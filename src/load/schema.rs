@@ -31,12 +31,19 @@ impl Schema {
         self
     }
 
-    fn check(&self, table: &DeTable<'_>, out: &mut Vec<(std::ops::Range<usize>, String, Option<String>)>) {
+    fn check(
+        &self,
+        table: &DeTable<'_>,
+        out: &mut Vec<(std::ops::Range<usize>, String, Option<String>)>,
+    ) {
         for (key, value) in table.iter() {
             let name: &str = key.get_ref();
             if !self.fields.contains(&name) {
                 let hint = match did_you_mean(name, self.fields.iter().copied()) {
-                    Some(s) => format!("vouliez-vous dire « {s} » ? Champs acceptés : {}", self.fields.join(", ")),
+                    Some(s) => format!(
+                        "vouliez-vous dire « {s} » ? Champs acceptés : {}",
+                        self.fields.join(", ")
+                    ),
                     None => format!("champs acceptés : {}", self.fields.join(", ")),
                 };
                 out.push((key.span(), format!("champ inconnu « {name} »"), Some(hint)));
@@ -71,7 +78,11 @@ pub struct Located<'a> {
 }
 
 /// Parses `toml_text` into `T`, checking field names against `schema` first.
-pub fn parse_typed<T: DeserializeOwned>(toml_text: &str, schema: &Schema, at: &Located<'_>) -> Result<T, Vec<Diagnostic>> {
+pub fn parse_typed<T: DeserializeOwned>(
+    toml_text: &str,
+    schema: &Schema,
+    at: &Located<'_>,
+) -> Result<T, Vec<Diagnostic>> {
     let diag = |span: Option<std::ops::Range<usize>>, message: String, hint: Option<String>| {
         let offset = span.map_or(at.whole, |s| at.base + s.start);
         let d = Diagnostic::new(at.display, message).at(at.file_text, offset);
@@ -89,17 +100,29 @@ pub fn parse_typed<T: DeserializeOwned>(toml_text: &str, schema: &Schema, at: &L
     if !unknown.is_empty() {
         // Tables iterate in key order; editors read top to bottom.
         unknown.sort_by_key(|(span, _, _)| span.start);
-        return Err(unknown.into_iter().map(|(s, m, h)| diag(Some(s), m, h)).collect());
+        return Err(unknown
+            .into_iter()
+            .map(|(s, m, h)| diag(Some(s), m, h))
+            .collect());
     }
     let whole_span = table.span();
     T::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
-        let span = e.span().filter(|s| *s != whole_span && !(s.start == 0 && s.end >= toml_text.len()));
+        let span = e
+            .span()
+            .filter(|s| *s != whole_span && !(s.start == 0 && s.end >= toml_text.len()));
         let (message, hint) = translate(e.message());
         let d = diag(span.clone(), message, hint);
         // Name the field when the error points inside a `field = value` line.
-        let field = span.and(d.excerpt.as_deref()).and_then(|l| l.split_once('=')).map(|(k, _)| k.trim().to_owned());
+        let field = span
+            .and(d.excerpt.as_deref())
+            .and_then(|l| l.split_once('='))
+            .map(|(k, _)| k.trim().to_owned());
         match field {
-            Some(f) if !f.is_empty() && f.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') => {
+            Some(f)
+                if !f.is_empty()
+                    && f.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-') =>
+            {
                 let message = format!("champ « {f} » : {}", d.message);
                 vec![Diagnostic { message, ..d }]
             }
@@ -112,13 +135,23 @@ pub fn parse_typed<T: DeserializeOwned>(toml_text: &str, schema: &Schema, at: &L
 fn syntax_fr(raw: &str) -> (String, String) {
     let general = "vérifiez les guillemets, les crochets et la forme `nom = valeur`".to_owned();
     if raw.contains("invalid date") || raw.contains("invalid time") {
-        return ("date impossible : ce jour ou ce mois n'existe pas".to_owned(), "une date s'écrit AAAA-MM-JJ, par exemple 2021-03-12".to_owned());
+        return (
+            "date impossible : ce jour ou ce mois n'existe pas".to_owned(),
+            "une date s'écrit AAAA-MM-JJ, par exemple 2021-03-12".to_owned(),
+        );
     }
     if raw.contains("string") && raw.contains("expected `\"`") {
-        return ("texte non fermé : un guillemet \" manque".to_owned(), "un texte s'écrit entre guillemets droits sur une seule ligne : title = \"…\"".to_owned());
+        return (
+            "texte non fermé : un guillemet \" manque".to_owned(),
+            "un texte s'écrit entre guillemets droits sur une seule ligne : title = \"…\""
+                .to_owned(),
+        );
     }
     if raw.contains("duplicate key") {
-        return ("ce champ est écrit deux fois".to_owned(), "gardez une seule ligne pour ce champ".to_owned());
+        return (
+            "ce champ est écrit deux fois".to_owned(),
+            "gardez une seule ligne pour ce champ".to_owned(),
+        );
     }
     (format!("TOML invalide : {raw}"), general)
 }
@@ -133,13 +166,19 @@ fn translate(raw: &str) -> (String, Option<String>) {
     if let Some(field) = between(raw, "missing field `", "`") {
         return (
             format!("champ obligatoire « {field} » absent"),
-            Some(format!("ajoutez une ligne `{field} = …` dans l'en-tête (voir docs/content-model.md)")),
+            Some(format!(
+                "ajoutez une ligne `{field} = …` dans l'en-tête (voir docs/content-model.md)"
+            )),
         );
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         return (
-            format!("type incorrect : {} trouvé, {} attendu", type_fr(found), type_fr(expected)),
+            format!(
+                "type incorrect : {} trouvé, {} attendu",
+                type_fr(found),
+                type_fr(expected)
+            ),
             None,
         );
     }
@@ -148,17 +187,25 @@ fn translate(raw: &str) -> (String, Option<String>) {
             .split("expected ")
             .nth(1)
             .unwrap_or("")
-            .split(|c| c == '`')
-            .filter(|s| !s.is_empty() && !s.contains(',') && !s.contains(" or ") && !s.starts_with("one of"))
+            .split('`')
+            .filter(|s| {
+                !s.is_empty() && !s.contains(',') && !s.contains(" or ") && !s.starts_with("one of")
+            })
             .collect();
         let hint = match did_you_mean(variant, expected.iter().copied()) {
-            Some(s) => format!("vouliez-vous dire « {s} » ? Valeurs possibles : {}", expected.join(", ")),
+            Some(s) => format!(
+                "vouliez-vous dire « {s} » ? Valeurs possibles : {}",
+                expected.join(", ")
+            ),
             None => format!("valeurs possibles : {}", expected.join(", ")),
         };
         return (format!("valeur inconnue « {variant} »"), Some(hint));
     }
     if raw.contains("did not match any variant") {
-        return ("valeur invalide : une date AAAA-MM-JJ est attendue".to_owned(), None);
+        return (
+            "valeur invalide : une date AAAA-MM-JJ est attendue".to_owned(),
+            None,
+        );
     }
     (raw.to_owned(), None)
 }
@@ -239,7 +286,25 @@ mod tests {
     }
 
     fn run(text: &str) -> Result<Doc, Vec<Diagnostic>> {
-        parse_typed(text, &schema(), &Located { display: "x.toml", file_text: text, base: 0, whole: 0 })
+        parse_typed(
+            text,
+            &schema(),
+            &Located {
+                display: "x.toml",
+                file_text: text,
+                base: 0,
+                whole: 0,
+            },
+        )
+    }
+
+    #[test]
+    fn valid_documents_deserialize() {
+        let doc = run("title = \"a\"\n[[items]]\nname = \"b\"\n").unwrap();
+        assert_eq!(
+            (doc.title.as_str(), doc.items[0].name.as_str(), doc.count),
+            ("a", "b", 0)
+        );
     }
 
     #[test]
@@ -261,7 +326,11 @@ mod tests {
     fn type_and_missing_errors_are_french_and_placed() {
         let errs = run("title = \"a\"\ncount = \"trois\"\n").unwrap_err();
         assert_eq!(errs[0].line, 2);
-        assert!(errs[0].message.contains("type incorrect"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("type incorrect"),
+            "{}",
+            errs[0].message
+        );
         let errs = run("count = 3\n").unwrap_err();
         assert_eq!(errs[0].message, "champ obligatoire « title » absent");
     }

@@ -32,22 +32,45 @@ impl Shared<'_> {
     /// The main navigation: the configured menu, or the top-level sections.
     pub fn menu(&self, from: &str) -> Vec<Value> {
         let items: Vec<(String, String)> = if self.site.config.menu.is_empty() {
-            let mut sections: Vec<&Page> = self.site.pages.iter().filter(|p| p.is_section() && !p.section.is_empty() && !p.section.contains('/')).collect();
-            sections.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
-            sections.iter().map(|p| (p.meta.title.clone(), p.output.clone())).collect()
+            let mut sections: Vec<&Page> = self
+                .site
+                .pages
+                .iter()
+                .filter(|p| p.is_section() && !p.section.is_empty() && !p.section.contains('/'))
+                .collect();
+            sections.sort_by_key(|p| order_key(p));
+            sections
+                .iter()
+                .map(|p| (p.meta.title.clone(), p.output.clone()))
+                .collect()
         } else {
-            self.site.config.menu.iter().filter_map(|m| self.page_output(&m.page).map(|o| (m.title.clone(), o.to_owned()))).collect()
+            self.site
+                .config
+                .menu
+                .iter()
+                .filter_map(|m| {
+                    self.page_output(&m.page)
+                        .map(|o| (m.title.clone(), o.to_owned()))
+                })
+                .collect()
         };
         items
             .into_iter()
             .map(|(title, output)| {
-                let current = from == output || (output.ends_with("/index.html") && from.starts_with(output.trim_end_matches("index.html")));
+                let current = from == output
+                    || (output.ends_with("/index.html")
+                        && from.starts_with(output.trim_end_matches("index.html")));
                 json!({ "title": title, "url": self.url(from, &output), "current": current })
             })
             .collect()
     }
 
-    pub fn page_context(&self, page: &Page, content_html: &str, toc: &[crate::markdown::Heading]) -> Value {
+    pub fn page_context(
+        &self,
+        page: &Page,
+        content_html: &str,
+        toc: &[crate::markdown::Heading],
+    ) -> Value {
         let from = page.output.as_str();
         let mut ctx = json!({
             "site": { "title": self.site.config.title, "description": self.site.config.description },
@@ -94,19 +117,29 @@ impl Shared<'_> {
         }
         crumbs.push(json!({ "title": "Accueil", "url": self.url(&page.output, "index.html") }));
         if !page.is_section() && !page.section.is_empty() {
-            if let Some(sec) = self.site.page_by_source(&format!("{}/_index.md", page.section)) {
-                crumbs.push(json!({ "title": sec.meta.title, "url": self.url(&page.output, &sec.output) }));
+            if let Some(sec) = self
+                .site
+                .page_by_source(&format!("{}/_index.md", page.section))
+            {
+                crumbs.push(
+                    json!({ "title": sec.meta.title, "url": self.url(&page.output, &sec.output) }),
+                );
             }
         }
         crumbs
     }
 
     fn lever(&self, page: &Page, l: &LeverMeta) -> Value {
-        let list = |items: &[String]| items.iter().map(|t| self.inline(page, t)).collect::<Vec<_>>();
+        let list = |items: &[String]| {
+            items
+                .iter()
+                .map(|t| self.inline(page, t))
+                .collect::<Vec<_>>()
+        };
         let updates: Vec<Value> = self
             .site
             .updates()
-            .filter(|(_, u)| u.levers.iter().any(|s| *s == page.slug))
+            .filter(|(_, u)| u.levers.contains(&page.slug))
             .map(|(p, u)| self.update_summary(&page.output, p, u))
             .collect();
         json!({
@@ -170,17 +203,23 @@ impl Shared<'_> {
             .filter(|p| !p.is_section() && p.section == folder && p.source != section.source)
             .collect();
         match sort {
-            SortBy::Weight => children.sort_by(|a, b| order_key(a).cmp(&order_key(b))),
-            SortBy::Title => children.sort_by(|a, b| sort_title(&a.meta.title).cmp(&sort_title(&b.meta.title))),
-            SortBy::Date => children.sort_by(|a, b| (b.meta.date, &a.meta.title).cmp(&(a.meta.date, &b.meta.title))),
+            SortBy::Weight => children.sort_by_key(|p| order_key(p)),
+            SortBy::Title => children.sort_by_key(|p| sort_title(&p.meta.title)),
+            SortBy::Date => children
+                .sort_by(|a, b| (b.meta.date, &a.meta.title).cmp(&(a.meta.date, &b.meta.title))),
         }
         let mut subsections: Vec<&Page> = self
             .site
             .pages
             .iter()
-            .filter(|p| p.is_section() && p.section.rsplit_once('/').map_or("", |(d, _)| d) == folder && p.source != section.source && !p.section.is_empty())
+            .filter(|p| {
+                p.is_section()
+                    && p.section.rsplit_once('/').map_or("", |(d, _)| d) == folder
+                    && p.source != section.source
+                    && !p.section.is_empty()
+            })
             .collect();
-        subsections.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+        subsections.sort_by_key(|p| order_key(p));
         let entry = |p: &Page| {
             let mut v = json!({
                 "title": p.meta.title,
@@ -207,7 +246,7 @@ impl Shared<'_> {
     fn home(&self, from: &str) -> Value {
         let audiences = [Audience::Operateur, Audience::Industrie, Audience::Autres];
         let mut levers: Vec<(&Page, &LeverMeta)> = self.site.levers().collect();
-        levers.sort_by(|a, b| order_key(a.0).cmp(&order_key(b.0)));
+        levers.sort_by_key(|l| order_key(l.0));
         let by_audience: Vec<Value> = audiences
             .iter()
             .map(|a| {
@@ -236,7 +275,9 @@ impl Shared<'_> {
 /// Open, closed or without deadline, as of the build date.
 pub fn status(deadline: Option<Date>, today: Date) -> Value {
     match deadline {
-        Some(d) if d >= today => json!({ "state": "ouvert", "label": format!("Ouvert jusqu'au {}", d.french()) }),
+        Some(d) if d >= today => {
+            json!({ "state": "ouvert", "label": format!("Ouvert jusqu'au {}", d.french()) })
+        }
         Some(d) => json!({ "state": "clos", "label": format!("Clos depuis le {}", d.french()) }),
         None => json!({ "state": "sans-date", "label": "Sans date limite connue" }),
     }
@@ -248,7 +289,11 @@ pub fn sources(list: &[Source]) -> Vec<Value> {
         .map(|s| {
             let mut text = format!("{}, {}", s.document, s.date);
             if let Some(p) = &s.pages {
-                let prefix = if p.contains('-') || p.contains(',') { "pp." } else { "p." };
+                let prefix = if p.contains('-') || p.contains(',') {
+                    "pp."
+                } else {
+                    "p."
+                };
                 text.push_str(&format!(", {prefix} {p}"));
             }
             json!({ "text": text, "url": s.url })
@@ -262,5 +307,9 @@ pub fn order_key(p: &Page) -> (i64, String) {
 
 /// Titles sort as French readers expect: accents and case ignored.
 pub fn sort_title(title: &str) -> String {
-    title.chars().flat_map(|c| crate::slug::fold_char(c).chars().collect::<Vec<_>>()).collect::<String>().to_lowercase()
+    title
+        .chars()
+        .flat_map(|c| crate::slug::fold_char(c).chars().collect::<Vec<_>>())
+        .collect::<String>()
+        .to_lowercase()
 }

@@ -16,8 +16,18 @@ use tera::{Context, Tera};
 
 /// Anchors the lever template gives its structured blocks, so content may link to them.
 pub const LEVER_ANCHORS: &[&str] = &[
-    "fiche-publics", "fiche-en-bref", "fiche-objectif", "fiche-calendrier", "fiche-beneficiaires", "fiche-criteres",
-    "fiche-financement", "fiche-montants", "fiche-contact", "fiche-selon-votre-profil", "fiche-seuils", "fiche-exemples",
+    "fiche-publics",
+    "fiche-en-bref",
+    "fiche-objectif",
+    "fiche-calendrier",
+    "fiche-beneficiaires",
+    "fiche-criteres",
+    "fiche-financement",
+    "fiche-montants",
+    "fiche-contact",
+    "fiche-selon-votre-profil",
+    "fiche-seuils",
+    "fiche-exemples",
     "fiche-actualites",
 ];
 
@@ -49,7 +59,11 @@ pub struct Options {
     pub livereload: bool,
 }
 
-pub fn render(site: &Site, template_sources: &BTreeMap<String, String>, opts: &Options) -> Result<Rendered, Diagnostics> {
+pub fn render(
+    site: &Site,
+    template_sources: &BTreeMap<String, String>,
+    opts: &Options,
+) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::default();
     let tera = match templates::engine(template_sources) {
         Ok(t) => t,
@@ -59,9 +73,27 @@ pub fn render(site: &Site, template_sources: &BTreeMap<String, String>, opts: &O
         }
     };
     let wizard = crate::assistant::rules(site).and_then(Result::ok);
-    let shared = Shared { site, links: crate::links::LinkTable::new(site), livereload: opts.livereload, wizard };
-    let abbrs: Vec<Abbr<'_>> = site.glossary.data.terms.iter().map(|t| Abbr { acronym: &t.acronym, expansion: &t.expansion }).collect();
-    let results: Vec<Result<(OutputFile, PageText), Diagnostic>> = site.pages.par_iter().map(|page| render_page(&shared, &tera, page, &abbrs)).collect();
+    let shared = Shared {
+        site,
+        links: crate::links::LinkTable::new(site),
+        livereload: opts.livereload,
+        wizard,
+    };
+    let abbrs: Vec<Abbr<'_>> = site
+        .glossary
+        .data
+        .terms
+        .iter()
+        .map(|t| Abbr {
+            acronym: &t.acronym,
+            expansion: &t.expansion,
+        })
+        .collect();
+    let results: Vec<Result<(OutputFile, PageText), Diagnostic>> = site
+        .pages
+        .par_iter()
+        .map(|page| render_page(&shared, &tera, page, &abbrs))
+        .collect();
     let mut files = Vec::new();
     let mut texts = Vec::new();
     for r in results {
@@ -88,12 +120,26 @@ pub fn render(site: &Site, template_sources: &BTreeMap<String, String>, opts: &O
     Ok(Rendered { files, texts })
 }
 
-fn render_page(shared: &Shared<'_>, tera: &Tera, page: &Page, abbrs: &[Abbr<'_>]) -> Result<(OutputFile, PageText), Diagnostic> {
-    let md = markdown::render(page.body(), &|d| shared.links.rewrite(&page.source, &page.output, d), abbrs);
+fn render_page(
+    shared: &Shared<'_>,
+    tera: &Tera,
+    page: &Page,
+    abbrs: &[Abbr<'_>],
+) -> Result<(OutputFile, PageText), Diagnostic> {
+    let md = markdown::render(
+        page.body(),
+        &|d| shared.links.rewrite(&page.source, &page.output, d),
+        abbrs,
+    );
     let mut ctx = shared.page_context(page, &md.html, &md.headings);
     let template = template_name(page);
     special::extend_context(shared, page, &template, &mut ctx);
-    let html = render_template(tera, &template, &ctx).map_err(|m| Diagnostic::new(&page.display, format!("rendu impossible avec le gabarit « {template} » : {m}")))?;
+    let html = render_template(tera, &template, &ctx).map_err(|m| {
+        Diagnostic::new(
+            &page.display,
+            format!("rendu impossible avec le gabarit « {template} » : {m}"),
+        )
+    })?;
     let text = PageText {
         output: page.output.clone(),
         title: page.meta.title.clone(),
@@ -101,12 +147,19 @@ fn render_page(shared: &Shared<'_>, tera: &Tera, page: &Page, abbrs: &[Abbr<'_>]
         sections: md.sections,
         keywords: keywords(page),
     };
-    Ok((OutputFile { path: page.output.clone(), bytes: html.into_bytes() }, text))
+    Ok((
+        OutputFile {
+            path: page.output.clone(),
+            bytes: html.into_bytes(),
+        },
+        text,
+    ))
 }
 
 pub fn render_template(tera: &Tera, name: &str, ctx: &serde_json::Value) -> Result<String, String> {
     let context = Context::from_value(ctx.clone()).map_err(|e| e.to_string())?;
-    tera.render(name, &context).map_err(|e| templates::error_chain(&e))
+    tera.render(name, &context)
+        .map_err(|e| templates::error_chain(&e))
 }
 
 /// The template a page uses: its own `template`, or one by kind.

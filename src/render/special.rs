@@ -40,7 +40,7 @@ fn glossary(shared: &Shared<'_>, from: &str) -> Value {
                     levers.push((p, &l.short_title));
                 }
             }
-            levers.sort_by(|a, b| order_key(a.0).cmp(&order_key(b.0)));
+            levers.sort_by_key(|l| order_key(l.0));
             json!({
                 "acronym": t.acronym,
                 "anchor": t.anchor(),
@@ -72,7 +72,11 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
     let site = shared.site;
     let mut out = Vec::new();
     let has = |name: &str| tera.get_template_names().any(|n| n == name);
-    let mut page = |output: &str, template: &str, title: &str, extra: Value| -> Result<(), Diagnostic> {
+    let mut page = |output: &str,
+                    template: &str,
+                    title: &str,
+                    extra: Value|
+     -> Result<(), Diagnostic> {
         if !has(template) || site.pages.iter().any(|p| p.output == output) {
             return Ok(());
         }
@@ -89,15 +93,33 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
         if let (Some(o), Some(e)) = (ctx.as_object_mut(), extra.as_object()) {
             o.extend(e.clone());
         }
-        let html = render_template(tera, template, &ctx).map_err(|m| Diagnostic::new(format!("templates/{template}"), format!("rendu impossible : {m}")))?;
-        out.push(OutputFile { path: output.to_owned(), bytes: html.into_bytes() });
+        let html = render_template(tera, template, &ctx).map_err(|m| {
+            Diagnostic::new(
+                format!("templates/{template}"),
+                format!("rendu impossible : {m}"),
+            )
+        })?;
+        out.push(OutputFile {
+            path: output.to_owned(),
+            bytes: html.into_bytes(),
+        });
         Ok(())
     };
-    page("plan/index.html", "plan.html", "Plan du site de A à Z", json!({ "plan": plan(site, "plan/index.html") }))?;
-    page("recherche/index.html", "search.html", "Rechercher", json!({
-        "plan_url": relative("recherche/index.html", "plan/index.html"),
-        "glossary_url": site.page_by_source("glossaire.md").map(|p| relative("recherche/index.html", &p.output)),
-    }))?;
+    page(
+        "plan/index.html",
+        "plan.html",
+        "Plan du site de A à Z",
+        json!({ "plan": plan(site, "plan/index.html") }),
+    )?;
+    page(
+        "recherche/index.html",
+        "search.html",
+        "Rechercher",
+        json!({
+            "plan_url": relative("recherche/index.html", "plan/index.html"),
+            "glossary_url": site.page_by_source("glossaire.md").map(|p| relative("recherche/index.html", &p.output)),
+        }),
+    )?;
     page("404.html", "404.html", "Page introuvable", json!({}))?;
     out.push(atom(site));
     if let Some(base) = &site.config.base_url {
@@ -108,28 +130,47 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
 
 /// Every page by title, grouped by initial letter.
 fn plan(site: &Site, from: &str) -> Value {
-    let mut pages: Vec<&Page> = site.pages.iter().filter(|p| p.output != "index.html").collect();
+    let mut pages: Vec<&Page> = site
+        .pages
+        .iter()
+        .filter(|p| p.output != "index.html")
+        .collect();
     pages.sort_by_key(|p| sort_title(&p.meta.title));
     let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
     for p in pages {
-        let letter = sort_title(&p.meta.title).chars().find(|c| c.is_alphanumeric()).map_or("#".to_owned(), |c| c.to_uppercase().to_string());
+        let letter = sort_title(&p.meta.title)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map_or("#".to_owned(), |c| c.to_uppercase().to_string());
         let entry = json!({ "title": p.meta.title, "url": relative(from, &p.output), "description": p.meta.description });
         match groups.last_mut() {
             Some((l, v)) if *l == letter => v.push(entry),
             _ => groups.push((letter, vec![entry])),
         }
     }
-    Value::Array(groups.into_iter().map(|(letter, pages)| json!({ "letter": letter, "pages": pages })).collect())
+    Value::Array(
+        groups
+            .into_iter()
+            .map(|(letter, pages)| json!({ "letter": letter, "pages": pages }))
+            .collect(),
+    )
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The updates as an Atom feed, newest first; links are absolute when a base URL is configured.
 fn atom(site: &Site) -> OutputFile {
     const PATH: &str = "actualites/atom.xml";
-    let base = site.config.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/')));
+    let base = site
+        .config
+        .base_url
+        .as_deref()
+        .map(|b| format!("{}/", b.trim_end_matches('/')));
     let href = |output: &str| match &base {
         Some(b) => format!("{b}{output}"),
         None => relative(PATH, output),
@@ -138,9 +179,18 @@ fn atom(site: &Site) -> OutputFile {
     updates.sort_by(|a, b| (b.1.date, &a.0.slug).cmp(&(a.1.date, &b.0.slug)));
     let newest = updates.first().map_or(site.today, |(_, u)| u.date);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
-    xml.push_str(&format!("  <title>{} — actualités</title>\n", xml_escape(&site.config.title)));
-    xml.push_str(&format!("  <id>{}</id>\n  <updated>{newest}T00:00:00Z</updated>\n", xml_escape(&href("actualites/index.html"))));
-    xml.push_str(&format!("  <link href=\"{}\"/>\n", xml_escape(&href("actualites/index.html"))));
+    xml.push_str(&format!(
+        "  <title>{} — actualités</title>\n",
+        xml_escape(&site.config.title)
+    ));
+    xml.push_str(&format!(
+        "  <id>{}</id>\n  <updated>{newest}T00:00:00Z</updated>\n",
+        xml_escape(&href("actualites/index.html"))
+    ));
+    xml.push_str(&format!(
+        "  <link href=\"{}\"/>\n",
+        xml_escape(&href("actualites/index.html"))
+    ));
     for (p, u) in updates {
         let link = xml_escape(&href(&p.output));
         let mut summary = u.description.clone();
@@ -156,7 +206,10 @@ fn atom(site: &Site) -> OutputFile {
         ));
     }
     xml.push_str("</feed>\n");
-    OutputFile { path: PATH.to_owned(), bytes: xml.into_bytes() }
+    OutputFile {
+        path: PATH.to_owned(),
+        bytes: xml.into_bytes(),
+    }
 }
 
 fn sitemap(site: &Site, base: &str) -> OutputFile {
@@ -165,10 +218,17 @@ fn sitemap(site: &Site, base: &str) -> OutputFile {
     outputs.sort();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for o in outputs {
-        xml.push_str(&format!("  <url><loc>{}/{}</loc></url>\n", xml_escape(base), xml_escape(o)));
+        xml.push_str(&format!(
+            "  <url><loc>{}/{}</loc></url>\n",
+            xml_escape(base),
+            xml_escape(o)
+        ));
     }
     xml.push_str("</urlset>\n");
-    OutputFile { path: "sitemap.xml".to_owned(), bytes: xml.into_bytes() }
+    OutputFile {
+        path: "sitemap.xml".to_owned(),
+        bytes: xml.into_bytes(),
+    }
 }
 
 /// Glossary terms and ARS contacts as search entries pointing at their anchors.
@@ -210,7 +270,11 @@ pub fn data_texts(site: &Site) -> Vec<PageText> {
                         "{} Article 51 : {} {}",
                         a.region,
                         a.article51_email,
-                        a.referents.iter().map(|r| format!("{} {}", r.name, r.role.as_deref().unwrap_or(""))).collect::<Vec<_>>().join(" ")
+                        a.referents
+                            .iter()
+                            .map(|r| format!("{} {}", r.name, r.role.as_deref().unwrap_or("")))
+                            .collect::<Vec<_>>()
+                            .join(" ")
                     ),
                 })
                 .collect(),

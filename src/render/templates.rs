@@ -7,7 +7,12 @@ use tera::{Tera, Value};
 pub fn engine(sources: &BTreeMap<String, String>) -> Result<Tera, Diagnostic> {
     let mut tera = Tera::default();
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| Diagnostic::new("templates", format!("gabarit invalide : {}", error_chain(&e))))?;
+        .map_err(|e| {
+            Diagnostic::new(
+                "templates",
+                format!("gabarit invalide : {}", error_chain(&e)),
+            )
+        })?;
     tera.register_filter("euros", euros);
     tera.set_escape_fn(escape_html);
     Ok(tera)
@@ -43,7 +48,9 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 
 /// `40000 | euros` → "40 000 €" (narrow no-break space as the French thousands separator).
 fn euros(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    let n = value.as_u64().ok_or_else(|| tera::Error::msg("euros attend un nombre entier"))?;
+    let n = value
+        .as_u64()
+        .ok_or_else(|| tera::Error::msg("euros attend un nombre entier"))?;
     Ok(Value::String(format!("{} €", group_thousands(n))))
 }
 

@@ -17,7 +17,11 @@ use serde_json::{Map, Value};
 /// Encodes the JSON serialization of an elasticlunr-rs `Index` whose document references are
 /// `"0"`, `"1"`, … (see `build_index`). Returns `None` if the value does not have that shape.
 pub fn encode_index(index: &Value) -> Option<Value> {
-    let fields: Vec<&str> = index["fields"].as_array()?.iter().filter_map(Value::as_str).collect();
+    let fields: Vec<&str> = index["fields"]
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     let store = &index["documentStore"];
     let count = usize::try_from(store["length"].as_u64()?).ok()?;
     let info = store["docInfo"].as_object()?;
@@ -37,7 +41,10 @@ pub fn encode_index(index: &Value) -> Option<Value> {
         let root = index["index"][*field]["root"].as_object()?;
         let postings = postings(root)?;
         let words: Vec<&str> = postings.keys().map(String::as_str).collect();
-        let lists: Vec<Value> = postings.values().map(|list| encode_postings(list)).collect();
+        let lists: Vec<Value> = postings
+            .values()
+            .map(|list| encode_postings(list))
+            .collect();
         tokens.insert(
             (*field).to_string(),
             serde_json::json!({ "words": words.join(" "), "postings": lists }),
@@ -107,21 +114,33 @@ mod tests {
 
     /// The Rust twin of `decodeIndex` in search-core.js, to prove the encoding loses nothing.
     fn decode(encoded: &Value) -> Value {
-        let fields: Vec<&str> = encoded["fields"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+        let fields: Vec<&str> = encoded["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect();
         let lengths = encoded["lengths"].as_array().unwrap();
         let mut docs = Map::new();
         let mut info = Map::new();
         for (doc, l) in lengths.iter().enumerate() {
             docs.insert(doc.to_string(), json!({}));
-            let per_field: Map<String, Value> =
-                fields.iter().zip(l.as_array().unwrap()).map(|(f, n)| (f.to_string(), n.clone())).collect();
+            let per_field: Map<String, Value> = fields
+                .iter()
+                .zip(l.as_array().unwrap())
+                .map(|(f, n)| (f.to_string(), n.clone()))
+                .collect();
             info.insert(doc.to_string(), Value::Object(per_field));
         }
         let mut index = Map::new();
         for field in &fields {
             let mut root = json!({"docs": {}, "df": 0});
             let encoded_field = &encoded["tokens"][*field];
-            let words = encoded_field["words"].as_str().unwrap().split(' ').filter(|w| !w.is_empty());
+            let words = encoded_field["words"]
+                .as_str()
+                .unwrap()
+                .split(' ')
+                .filter(|w| !w.is_empty());
             for (token, list) in words.zip(encoded_field["postings"].as_array().unwrap()) {
                 let mut node = &mut root;
                 for c in token.chars() {
@@ -158,8 +177,22 @@ mod tests {
             .add_fields(["title", "keywords", "body"])
             .set_ref("id")
             .build();
-        index.add_doc("0", ["Subvention FIR", "FIR fonds", "Le FIR finance, le FIR soutient."]);
-        index.add_doc("1", ["Évaluation", "", "l'évaluation d'une expérimentation évaluée"]);
+        index.add_doc(
+            "0",
+            [
+                "Subvention FIR",
+                "FIR fonds",
+                "Le FIR finance, le FIR soutient.",
+            ],
+        );
+        index.add_doc(
+            "1",
+            [
+                "Évaluation",
+                "",
+                "l'évaluation d'une expérimentation évaluée",
+            ],
+        );
         index.add_doc("2", ["", "", ""]);
         let original = serde_json::to_value(&index).unwrap();
         let encoded = encode_index(&original).unwrap();
@@ -177,6 +210,9 @@ mod tests {
     #[test]
     fn unexpected_shapes_are_refused() {
         assert_eq!(encode_index(&json!({})), None);
-        assert_eq!(encode_index(&json!({"fields": ["a"], "documentStore": {"length": 0, "docInfo": {}}})), None);
+        assert_eq!(
+            encode_index(&json!({"fields": ["a"], "documentStore": {"length": 0, "docInfo": {}}})),
+            None
+        );
     }
 }

@@ -13,21 +13,33 @@ pub fn entries(docs: &[SearchDoc]) -> Value {
     let mut sections: Vec<&str> = Vec::new();
     let section_of: Vec<usize> = docs
         .iter()
-        .map(|doc| match sections.iter().position(|s| *s == doc.section) {
-            Some(position) => position,
-            None => {
-                sections.push(&doc.section);
-                sections.len() - 1
-            }
-        })
+        .map(
+            |doc| match sections.iter().position(|s| *s == doc.section) {
+                Some(position) => position,
+                None => {
+                    sections.push(&doc.section);
+                    sections.len() - 1
+                }
+            },
+        )
         .collect();
     json!({
         "url": docs.iter().map(|d| d.url.as_str()).collect::<Vec<_>>(),
         "title": docs.iter().map(|d| d.title.as_str()).collect::<Vec<_>>(),
         "sections": sections,
         "sectionOf": section_of,
-        "excerpt": docs.iter().map(|d| excerpt(&d.body, EXCERPT_CHARS)).collect::<Vec<_>>(),
+        "excerpt": docs.iter().map(|d| excerpt(snippet_source(d), EXCERPT_CHARS)).collect::<Vec<_>>(),
     })
+}
+
+/// The body, or for an entry without one (a lever's own entry carries its fields as keywords)
+/// the keywords, which start with the lever's short title and description.
+fn snippet_source(doc: &SearchDoc) -> &str {
+    if doc.body.trim().is_empty() {
+        &doc.keywords
+    } else {
+        &doc.body
+    }
 }
 
 #[cfg(test)]
@@ -45,7 +57,11 @@ mod tests {
             body: format!("Texte de {url}"),
             keywords: String::new(),
         };
-        let table = entries(&[doc("a", "Glossaire"), doc("b", "Levier"), doc("c", "Glossaire")]);
+        let table = entries(&[
+            doc("a", "Glossaire"),
+            doc("b", "Levier"),
+            doc("c", "Glossaire"),
+        ]);
         assert_eq!(
             table,
             json!({
@@ -55,6 +71,18 @@ mod tests {
                 "sectionOf": [0, 1, 0],
                 "excerpt": ["Texte de a", "Texte de b", "Texte de c"],
             })
+        );
+    }
+
+    #[test]
+    fn entries_without_body_show_their_keywords() {
+        let doc = SearchDoc {
+            keywords: "Subvention FIR Une aide financière".into(),
+            ..SearchDoc::default()
+        };
+        assert_eq!(
+            entries(&[doc])["excerpt"][0],
+            "Subvention FIR Une aide financière"
         );
     }
 }

@@ -18,7 +18,6 @@ mod tokenize;
 use elasticlunr::IndexBuilder;
 use serde_json::{json, Value};
 
-
 pub use language::{analyze, PortailFrench};
 
 /// Name of the file [`build_index`] produces, at the root of the output folder.
@@ -61,7 +60,10 @@ pub fn build_index(docs: &[SearchDoc]) -> String {
         .build();
     for (position, doc) in docs.iter().enumerate() {
         // Short numeric references: each is repeated in every posting of the doc.
-        index.add_doc(&position.to_string(), [&doc.title, &doc.keywords, &doc.body]);
+        index.add_doc(
+            &position.to_string(),
+            [&doc.title, &doc.keywords, &doc.body],
+        );
     }
 
     // Both steps work on a structure this function just built, never on content: an
@@ -111,7 +113,11 @@ mod tests {
     fn same_docs_give_same_bytes() {
         let docs = [
             doc("a/index.html", "Évaluation", "l'évaluation des projets"),
-            doc("b/index.html#x", "CPOM", "contrat pluriannuel d'objectifs et de moyens"),
+            doc(
+                "b/index.html#x",
+                "CPOM",
+                "contrat pluriannuel d'objectifs et de moyens",
+            ),
         ];
         assert_eq!(build_index(&docs), build_index(&docs));
     }
@@ -125,7 +131,9 @@ mod tests {
     #[test]
     fn stores_folded_stems_and_the_pipeline_names() {
         let js = build_index(&[doc("a/index.html", "Évaluation", "d’intérêt")]);
-        assert!(js.contains(r#""pipeline":["portail-fr-fold","portail-fr-stop","portail-fr-stem"]"#));
+        assert!(
+            js.contains(r#""pipeline":["portail-fr-fold","portail-fr-stop","portail-fr-stem"]"#)
+        );
         // Stems, folded: no accent, no elided article.
         assert!(js.contains(r#""title":{"postings":[[0]],"words":"evalu"}"#));
         assert!(js.contains(r#""body":{"postings":[[0]],"words":"interet"}"#));

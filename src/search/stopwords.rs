@@ -56,8 +56,8 @@ mod tests {
     #[test]
     fn acronyms_of_the_portal_are_not_stop_words() {
         let acronyms = [
-            "aac", "aap", "ami", "ars", "cnsa", "cpom", "dgos", "ehpad", "esp", "fir", "ght", "gcs",
-            "ht", "ipep", "lfss", "mig", "pme", "prs", "tiga", "urps",
+            "aac", "aap", "ami", "ars", "cnsa", "cpom", "dgos", "ehpad", "esp", "fir", "ght",
+            "gcs", "ht", "ipep", "lfss", "mig", "pme", "prs", "tiga", "urps",
         ];
         for acronym in acronyms {
             assert!(!is_stop_word(acronym), "{acronym}");

@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn splits_hyphens_and_punctuation() {
-        assert_eq!(tokenize("e-santé, médico-social."), ["e", "santé", "médico", "social"]);
+        assert_eq!(
+            tokenize("e-santé, médico-social."),
+            ["e", "santé", "médico", "social"]
+        );
     }
 
     #[test]
@@ -83,7 +86,10 @@ mod tests {
 
     #[test]
     fn does_not_join_unrelated_numbers() {
-        assert_eq!(tokenize("LFSS 2018 100 projets"), ["LFSS", "2018", "100", "projets"]);
+        assert_eq!(
+            tokenize("LFSS 2018 100 projets"),
+            ["LFSS", "2018", "100", "projets"]
+        );
         assert_eq!(tokenize("article 51 2019"), ["article", "51", "2019"]);
         assert_eq!(tokenize("40 0000"), ["40", "0000"]);
         assert_eq!(tokenize("40 000a"), ["40", "000a"]);

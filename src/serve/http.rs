@@ -9,8 +9,12 @@ use tiny_http::{Header, Request, Response, Server};
 const LIVERELOAD_JS: &str = include_str!("livereload.js");
 
 pub fn start(bind: IpAddr, port: u16, files: Files, hub: Hub) -> Result<SocketAddr, String> {
-    let server = Server::http(SocketAddr::new(bind, port)).map_err(|e| format!("impossible d'écouter sur {bind}:{port} : {e}"))?;
-    let addr = server.server_addr().to_ip().ok_or("adresse d'écoute inconnue")?;
+    let server = Server::http(SocketAddr::new(bind, port))
+        .map_err(|e| format!("impossible d'écouter sur {bind}:{port} : {e}"))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or("adresse d'écoute inconnue")?;
     let server = Arc::new(server);
     for _ in 0..4 {
         let (server, files, hub) = (server.clone(), files.clone(), hub.clone());
@@ -24,13 +28,19 @@ pub fn start(bind: IpAddr, port: u16, files: Files, hub: Hub) -> Result<SocketAd
 }
 
 fn handle(request: Request, files: &Files, hub: &Hub) {
-    let url = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_owned();
     if url == "/__portail/ws" {
         hub.accept(request);
         return;
     }
     if url == "/__portail/livereload.js" {
-        let _ = request.respond(Response::from_string(LIVERELOAD_JS).with_header(content_type("js")));
+        let _ =
+            request.respond(Response::from_string(LIVERELOAD_JS).with_header(content_type("js")));
         return;
     }
     let response = match resolve(&url) {
@@ -38,10 +48,20 @@ fn handle(request: Request, files: &Files, hub: &Hub) {
         None => None,
     };
     let _ = match response {
-        Some((path, bytes)) => request.respond(Response::from_data(bytes).with_header(content_type(extension(&path)))),
+        Some((path, bytes)) => {
+            request.respond(Response::from_data(bytes).with_header(content_type(extension(&path))))
+        }
         None => {
-            let body = files.read().ok().and_then(|f| f.get("404.html").cloned()).unwrap_or_else(|| b"404".to_vec());
-            request.respond(Response::from_data(body).with_status_code(404).with_header(content_type("html")))
+            let body = files
+                .read()
+                .ok()
+                .and_then(|f| f.get("404.html").cloned())
+                .unwrap_or_else(|| b"404".to_vec());
+            request.respond(
+                Response::from_data(body)
+                    .with_status_code(404)
+                    .with_header(content_type("html")),
+            )
         }
     };
 }
@@ -110,8 +130,14 @@ mod tests {
     #[test]
     fn traversal_is_refused() {
         assert_eq!(resolve("/").as_deref(), Some("index.html"));
-        assert_eq!(resolve("/leviers/fir/").as_deref(), Some("leviers/fir/index.html"));
-        assert_eq!(resolve("/static/site.css").as_deref(), Some("static/site.css"));
+        assert_eq!(
+            resolve("/leviers/fir/").as_deref(),
+            Some("leviers/fir/index.html")
+        );
+        assert_eq!(
+            resolve("/static/site.css").as_deref(),
+            Some("static/site.css")
+        );
         assert_eq!(resolve("/../etc/passwd"), None);
         assert_eq!(resolve("/%2e%2e/%2E%2E/etc/passwd"), None);
         assert_eq!(resolve("/static/..%2f..%2fCargo.toml"), None);

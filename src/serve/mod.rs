@@ -17,7 +17,11 @@ use std::time::Instant;
 pub type Files = Arc<RwLock<BTreeMap<String, Vec<u8>>>>;
 
 pub fn run(root: &Path, today: Date, bind: IpAddr, port: u16) -> Result<(), String> {
-    let opts = BuildOptions { root: root.to_path_buf(), today, livereload: true };
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        today,
+        livereload: true,
+    };
     let files: Files = Arc::default();
     let hub = reload::Hub::default();
     rebuild(&opts, &files, &hub);
@@ -38,12 +42,23 @@ pub fn rebuild(opts: &BuildOptions, files: &Files, hub: &reload::Hub) {
             if let Ok(mut w) = files.write() {
                 *w = map;
             }
-            eprintln!("portail : reconstruit ({} pages) en {} ms", built.pages, started.elapsed().as_millis());
+            eprintln!(
+                "portail : reconstruit ({} pages) en {} ms",
+                built.pages,
+                started.elapsed().as_millis()
+            );
             hub.reload();
         }
         Err(Failure::Content(diags)) => {
-            let text: String = diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
-            eprintln!("{text}portail : {} erreur(s) ; la dernière version correcte reste servie", diags.len());
+            let text: String = diags
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n");
+            eprintln!(
+                "{text}portail : {} erreur(s) ; la dernière version correcte reste servie",
+                diags.len()
+            );
             hub.error(&text);
         }
         Err(Failure::Io(e)) => {

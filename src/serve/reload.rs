@@ -17,9 +17,14 @@ pub struct Hub {
 
 impl Hub {
     pub fn accept(&self, request: Request) {
-        let key = request.headers().iter().find(|h| h.field.equiv("Sec-WebSocket-Key")).map(|h| h.value.as_str().to_owned());
+        let key = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Sec-WebSocket-Key"))
+            .map(|h| h.value.as_str().to_owned());
         let Some(key) = key else {
-            let _ = request.respond(Response::from_string("WebSocket attendu").with_status_code(400));
+            let _ =
+                request.respond(Response::from_string("WebSocket attendu").with_status_code(400));
             return;
         };
         let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());

@@ -12,17 +12,41 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
     let mut seen = BTreeSet::new();
     let mut cursor = 0;
     for term in &g.data.terms {
-        let pos = g.text[cursor..].find(&format!("\"{}\"", term.acronym)).map_or(cursor, |i| cursor + i);
+        let pos = g.text[cursor..]
+            .find(&format!("\"{}\"", term.acronym))
+            .map_or(cursor, |i| cursor + i);
         cursor = pos;
         if !seen.insert(term.anchor()) {
-            diags.push(Diagnostic::new(&g.display, format!("sigle « {} » défini deux fois", term.acronym)).at(&g.text, pos).hint("fusionnez les deux définitions"));
+            diags.push(
+                Diagnostic::new(
+                    &g.display,
+                    format!("sigle « {} » défini deux fois", term.acronym),
+                )
+                .at(&g.text, pos)
+                .hint("fusionnez les deux définitions"),
+            );
         }
         if term.expansion.trim().is_empty() {
-            diags.push(Diagnostic::new(&g.display, format!("sigle « {} » sans développé", term.acronym)).at(&g.text, pos));
+            diags.push(
+                Diagnostic::new(
+                    &g.display,
+                    format!("sigle « {} » sans développé", term.acronym),
+                )
+                .at(&g.text, pos),
+            );
         }
         for slug in &term.see {
             if !levers.contains(&slug.as_str()) {
-                diags.push(locate(Diagnostic::new(&g.display, format!("levier inconnu « {slug} »")), &g.text, pos, &format!("\"{slug}\""), pos).hint(format!("leviers existants : {}", levers.join(", "))));
+                diags.push(
+                    locate(
+                        Diagnostic::new(&g.display, format!("levier inconnu « {slug} »")),
+                        &g.text,
+                        pos,
+                        &format!("\"{slug}\""),
+                        pos,
+                    )
+                    .hint(format!("leviers existants : {}", levers.join(", "))),
+                );
             }
         }
     }
@@ -34,7 +58,16 @@ fn contacts(c: &DataFile<crate::model::Contacts>, diags: &mut Diagnostics) {
     let mut emails: Vec<&str> = Vec::new();
     for ars in &c.data.ars {
         if !ids.insert(ars.id.as_str()) {
-            diags.push(locate(Diagnostic::new(&c.display, format!("identifiant d'ARS « {} » en double", ars.id)), &c.text, 0, &format!("\"{}\"", ars.id), 0));
+            diags.push(locate(
+                Diagnostic::new(
+                    &c.display,
+                    format!("identifiant d'ARS « {} » en double", ars.id),
+                ),
+                &c.text,
+                0,
+                &format!("\"{}\"", ars.id),
+                0,
+            ));
         }
         emails.push(&ars.article51_email);
         emails.extend(ars.referents.iter().filter_map(|r| r.email.as_deref()));
@@ -43,8 +76,14 @@ fn contacts(c: &DataFile<crate::model::Contacts>, diags: &mut Diagnostics) {
     for email in emails {
         if !is_valid_email(email) {
             diags.push(
-                locate(Diagnostic::new(&c.display, format!("adresse e-mail invalide « {email} »")), &c.text, 0, email, 0)
-                    .hint("une adresse s'écrit nom@domaine.fr ; vérifiez la fin du domaine"),
+                locate(
+                    Diagnostic::new(&c.display, format!("adresse e-mail invalide « {email} »")),
+                    &c.text,
+                    0,
+                    email,
+                    0,
+                )
+                .hint("une adresse s'écrit nom@domaine.fr ; vérifiez la fin du domaine"),
             );
         }
     }

@@ -9,8 +9,15 @@ use std::collections::BTreeMap;
 
 pub fn check(site: &Site, diags: &mut Diagnostics) {
     let table = LinkTable::new(site);
-    let outlines: Vec<(&Page, Outline)> = site.pages.par_iter().map(|p| (p, outline(p.body()))).collect();
-    let anchors: BTreeMap<&str, &[String]> = outlines.iter().map(|(p, o)| (p.source.as_str(), o.anchors.as_slice())).collect();
+    let outlines: Vec<(&Page, Outline)> = site
+        .pages
+        .par_iter()
+        .map(|p| (p, outline(p.body())))
+        .collect();
+    let anchors: BTreeMap<&str, &[String]> = outlines
+        .iter()
+        .map(|(p, o)| (p.source.as_str(), o.anchors.as_slice()))
+        .collect();
     let found: Vec<Vec<Diagnostic>> = outlines
         .par_iter()
         .map(|(page, o)| {
@@ -36,26 +43,54 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
 
 /// Front-matter strings of a lever that accept inline Markdown, links included.
 fn lever_strings(page: &Page) -> Vec<&str> {
-    let Some(l) = page.lever() else { return Vec::new() };
+    let Some(l) = page.lever() else {
+        return Vec::new();
+    };
     let mut v: Vec<&str> = vec![&l.objective, &l.duration, &l.contact];
-    for list in [&l.applicants, &l.criteria, &l.funds, &l.amounts, &l.examples] {
+    for list in [
+        &l.applicants,
+        &l.criteria,
+        &l.funds,
+        &l.amounts,
+        &l.examples,
+    ] {
         v.extend(list.iter().map(String::as_str));
     }
     v.extend(l.audience_notes.iter().map(|n| n.text.as_str()));
     v
 }
 
-fn check_link(table: &LinkTable, anchors: &BTreeMap<&str, &[String]>, page: &Page, dest: &str, site: &Site) -> Option<Diagnostic> {
+fn check_link(
+    table: &LinkTable,
+    anchors: &BTreeMap<&str, &[String]>,
+    page: &Page,
+    dest: &str,
+    site: &Site,
+) -> Option<Diagnostic> {
     let missing_anchor = |fragment: &str, source: &str| {
         let known = anchors.get(source).copied().unwrap_or(&[]);
-        let ok = fragment.is_empty() || known.iter().any(|a| a == fragment) || generated_anchor(site, source, fragment);
+        let ok = fragment.is_empty()
+            || known.iter().any(|a| a == fragment)
+            || generated_anchor(site, source, fragment);
         (!ok).then(|| {
-            let hint = match crate::diagnostic::did_you_mean(fragment, known.iter().map(String::as_str)) {
-                Some(s) => format!("vouliez-vous dire « #{s} » ?"),
-                None if known.is_empty() => "cette page n'a pas de titre de section".to_owned(),
-                None => format!("ancres de cette page : {}", known.iter().map(|a| format!("#{a}")).collect::<Vec<_>>().join(", ")),
-            };
-            Diagnostic::new(&page.display, format!("lien vers une ancre inexistante « #{fragment} »")).hint(hint)
+            let hint =
+                match crate::diagnostic::did_you_mean(fragment, known.iter().map(String::as_str)) {
+                    Some(s) => format!("vouliez-vous dire « #{s} » ?"),
+                    None if known.is_empty() => "cette page n'a pas de titre de section".to_owned(),
+                    None => format!(
+                        "ancres de cette page : {}",
+                        known
+                            .iter()
+                            .map(|a| format!("#{a}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+            Diagnostic::new(
+                &page.display,
+                format!("lien vers une ancre inexistante « #{fragment} »"),
+            )
+            .hint(hint)
         })
     };
     match table.target(&page.source, dest) {
@@ -79,11 +114,20 @@ fn check_link(table: &LinkTable, anchors: &BTreeMap<&str, &[String]>, page: &Pag
 /// Anchors the templates add beyond the Markdown headings: glossary terms, ARS regions, and the
 /// structured blocks of lever pages.
 fn generated_anchor(site: &Site, source: &str, fragment: &str) -> bool {
-    let Some(page) = site.page_by_source(source) else { return false };
+    let Some(page) = site.page_by_source(source) else {
+        return false;
+    };
     let template = page.meta.template.as_deref().unwrap_or("");
     match template {
-        "glossary.html" => site.glossary.data.terms.iter().any(|t| t.anchor() == fragment),
-        "contacts.html" => site.contacts.data.ars.iter().any(|a| a.id == fragment) || fragment == "national",
+        "glossary.html" => site
+            .glossary
+            .data
+            .terms
+            .iter()
+            .any(|t| t.anchor() == fragment),
+        "contacts.html" => {
+            site.contacts.data.ars.iter().any(|a| a.id == fragment) || fragment == "national"
+        }
         _ => page.lever().is_some() && crate::render::LEVER_ANCHORS.contains(&fragment),
     }
 }

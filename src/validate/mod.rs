@@ -22,7 +22,16 @@ pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
 
 /// Points a diagnostic at the first occurrence of `needle` in `text` at or after `from`,
 /// or at `fallback` when it is not found (a value written in an unusual way).
-pub(crate) fn locate(d: Diagnostic, text: &str, from: usize, needle: &str, fallback: usize) -> Diagnostic {
-    let offset = text.get(from..).and_then(|t| t.find(needle)).map_or(fallback, |i| from + i);
+pub(crate) fn locate(
+    d: Diagnostic,
+    text: &str,
+    from: usize,
+    needle: &str,
+    fallback: usize,
+) -> Diagnostic {
+    let offset = text
+        .get(from..)
+        .and_then(|t| t.find(needle))
+        .map_or(fallback, |i| from + i);
     d.at(text, offset)
 }

@@ -10,8 +10,14 @@ pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
     for item in &site.config.menu {
         if site.page_by_source(&item.page).is_none() && !site.unloaded.contains(&item.page) {
             diags.push(
-                Diagnostic::new("portail.toml", format!("le menu « {} » pointe vers une page inexistante « {} »", item.title, item.page))
-                    .hint("indiquez le chemin du fichier sous content/, par exemple leviers/_index.md"),
+                Diagnostic::new(
+                    "portail.toml",
+                    format!(
+                        "le menu « {} » pointe vers une page inexistante « {} »",
+                        item.title, item.page
+                    ),
+                )
+                .hint("indiquez le chemin du fichier sous content/, par exemple leviers/_index.md"),
             );
         }
     }
@@ -23,28 +29,60 @@ pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
                     Some(s) => format!("vouliez-vous dire « {s} » ?"),
                     None => format!("gabarits disponibles : {}", templates.join(", ")),
                 };
-                diags.push(locate(Diagnostic::new(&page.display, format!("gabarit « {name} » introuvable")), &page.text, 0, name, 0).hint(hint));
+                diags.push(
+                    locate(
+                        Diagnostic::new(&page.display, format!("gabarit « {name} » introuvable")),
+                        &page.text,
+                        0,
+                        name,
+                        0,
+                    )
+                    .hint(hint),
+                );
             }
         }
         if let Some(lever) = page.lever() {
             if lever.audiences.is_empty() {
                 diags.push(
-                    locate(Diagnostic::new(&page.display, "la liste « audiences » est vide"), &page.text, 0, "audiences", 0)
-                        .hint("indiquez au moins un public : \"operateur\", \"industrie\" ou \"autres\""),
+                    locate(
+                        Diagnostic::new(&page.display, "la liste « audiences » est vide"),
+                        &page.text,
+                        0,
+                        "audiences",
+                        0,
+                    )
+                    .hint(
+                        "indiquez au moins un public : \"operateur\", \"industrie\" ou \"autres\"",
+                    ),
                 );
             }
             if lever.applicants.is_empty() {
                 diags.push(
-                    locate(Diagnostic::new(&page.display, "la liste « applicants » est vide"), &page.text, 0, "applicants", 0)
-                        .hint("indiquez qui peut bénéficier du levier"),
+                    locate(
+                        Diagnostic::new(&page.display, "la liste « applicants » est vide"),
+                        &page.text,
+                        0,
+                        "applicants",
+                        0,
+                    )
+                    .hint("indiquez qui peut bénéficier du levier"),
                 );
             }
         }
         if let Some(update) = page.update() {
             if update.levers.is_empty() {
                 diags.push(
-                    locate(Diagnostic::new(&page.display, "la liste « levers » est vide"), &page.text, 0, "levers", 0)
-                        .hint(format!("indiquez les leviers que l'actualité illustre, parmi : {}", lever_slugs.join(", "))),
+                    locate(
+                        Diagnostic::new(&page.display, "la liste « levers » est vide"),
+                        &page.text,
+                        0,
+                        "levers",
+                        0,
+                    )
+                    .hint(format!(
+                        "indiquez les leviers que l'actualité illustre, parmi : {}",
+                        lever_slugs.join(", ")
+                    )),
                 );
             }
             for slug in &update.levers {
@@ -61,7 +99,14 @@ pub(crate) fn unknown_lever(page: &Page, slug: &str, known: &[&str]) -> Diagnost
         Some(s) => format!("vouliez-vous dire « {s} » ? Leviers : {}", known.join(", ")),
         None => format!("leviers existants : {}", known.join(", ")),
     };
-    locate(Diagnostic::new(&page.display, format!("levier inconnu « {slug} »")), &page.text, 0, &format!("\"{slug}\""), 0).hint(hint)
+    locate(
+        Diagnostic::new(&page.display, format!("levier inconnu « {slug} »")),
+        &page.text,
+        0,
+        &format!("\"{slug}\""),
+        0,
+    )
+    .hint(hint)
 }
 
 /// Two sources writing the same output file (`a.md` and `a/_index.md`) would overwrite each other.
@@ -82,7 +127,13 @@ fn duplicates(site: &Site, diags: &mut Diagnostics) {
     }
     for asset in &site.assets {
         if let Some(page) = site.pages.iter().find(|p| p.output == asset.path) {
-            diags.push(Diagnostic::new(&page.display, format!("cette page produit le même fichier que content/{}", asset.path)));
+            diags.push(Diagnostic::new(
+                &page.display,
+                format!(
+                    "cette page produit le même fichier que content/{}",
+                    asset.path
+                ),
+            ));
         }
     }
 }

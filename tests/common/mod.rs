@@ -12,13 +12,31 @@ pub fn repo() -> PathBuf {
 }
 
 pub fn portail(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_portail")).arg("--root").arg(root).args(args).output().expect("run portail")
+    Command::new(env!("CARGO_BIN_EXE_portail"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("run portail")
 }
 
 /// Builds `root` into `out` and panics with the diagnostics if it fails.
 pub fn build(root: &Path, out: &Path) {
-    let o = portail(root, &["build", "--date", DATE, "--output", out.to_str().expect("utf-8 path")]);
-    assert!(o.status.success(), "build failed:\n{}", String::from_utf8_lossy(&o.stderr));
+    let o = portail(
+        root,
+        &[
+            "build",
+            "--date",
+            DATE,
+            "--output",
+            out.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(
+        o.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// Every file of a folder, path → bytes.
@@ -28,7 +46,12 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -36,7 +59,10 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Copies a folder recursively (to edit a site without touching the original).
 pub fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let rel = e.path().strip_prefix(from).expect("prefix");
         let target = to.join(rel);
         if e.file_type().is_dir() {

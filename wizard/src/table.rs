@@ -62,8 +62,10 @@ pub struct TableCell {
     pub status: Status,
     /// « Oui », « Sous conditions », « Non ».
     pub word: String,
-    /// For which needs (short answer labels of the detail question).
-    pub needs: Vec<String>,
+    /// Needs (short labels of the detail question's answers) for which it fits.
+    pub fits: Vec<String>,
+    /// Needs for which it may fit, under a condition.
+    pub fits_if: Vec<String>,
 }
 
 pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
@@ -74,9 +76,9 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
     let detail_count = model
         .table_detail
         .map_or(0, |d| model.questions[d].answers.len());
-    // best[row][lever], and for each (row, lever) which detail answers fit.
+    // best[row][lever], and for each (row, lever, detail answer) the best status.
     let mut best = vec![vec![Status::NeCorrespondPas; lever_count]; row_count];
-    let mut needs = vec![vec![vec![false; detail_count]; lever_count]; row_count];
+    let mut needs = vec![vec![vec![Status::NeCorrespondPas; detail_count]; lever_count]; row_count];
     paths(model, |known, _| {
         let Some(Value::Choice(row)) = known[model.table_rows] else {
             return;
@@ -88,8 +90,8 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
         for (l, lever) in model.levers.iter().enumerate() {
             let status = judge(lever, known).status;
             best[row][l] = best[row][l].min(status);
-            if let (Some(d), true) = (detail, status != Status::NeCorrespondPas) {
-                needs[row][l][d] = true;
+            if let Some(d) = detail {
+                needs[row][l][d] = needs[row][l][d].min(status);
             }
         }
     });
@@ -104,16 +106,8 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
                 lever: lever.slug.clone(),
                 status: best[r][l],
                 word: word(best[r][l]).to_string(),
-                needs: model
-                    .table_detail
-                    .map(|d| {
-                        let q = &model.questions[d];
-                        (0..detail_count)
-                            .filter(|&a| needs[r][l][a])
-                            .map(|a| q.answers[a].short_label().to_string())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                fits: needs_with(model, &needs[r][l], Status::Correspond),
+                fits_if: needs_with(model, &needs[r][l], Status::PeutCorrespondre),
             })
             .collect();
         let row = TableRow {
@@ -162,6 +156,19 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
         levers,
         groups,
     }
+}
+
+/// Short labels of the detail answers whose best status is `status`.
+fn needs_with(model: &Model, statuses: &[Status], status: Status) -> Vec<String> {
+    let Some(d) = model.table_detail else {
+        return Vec::new();
+    };
+    statuses
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s == status)
+        .map(|(a, _)| model.questions[d].answers[a].short_label().to_string())
+        .collect()
 }
 
 fn word(status: Status) -> &'static str {
