@@ -58,7 +58,10 @@ pub fn load_data(
             let schema = Schema::of::<Glossary>().nest("terms", Schema::of::<Term>());
             match parse_typed::<Glossary>(&text, &schema, &at) {
                 Ok(data) => site.glossary = DataFile { display, text, data },
-                Err(ds) => diags.extend(ds),
+                Err(ds) => {
+                    diags.extend(ds);
+                    site.unloaded.push(rel.to_owned());
+                }
             }
         }
         "data/contacts.toml" => {
@@ -67,7 +70,10 @@ pub fn load_data(
                 .nest("ars", Schema::of::<Ars>().nest("referents", Schema::of::<Referent>()));
             match parse_typed::<Contacts>(&text, &schema, &at) {
                 Ok(data) => site.contacts = DataFile { display, text, data },
-                Err(ds) => diags.extend(ds),
+                Err(ds) => {
+                    diags.extend(ds);
+                    site.unloaded.push(rel.to_owned());
+                }
             }
         }
         // The wizard's rules are checked against the whole site in validation.

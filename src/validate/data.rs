@@ -7,7 +7,7 @@ use crate::model::{DataFile, Site};
 use std::collections::BTreeSet;
 
 pub fn check(site: &Site, diags: &mut Diagnostics) {
-    let levers: Vec<&str> = site.levers().map(|(p, _)| p.slug.as_str()).collect();
+    let levers = site.lever_slugs();
     let g = &site.glossary;
     let mut seen = BTreeSet::new();
     let mut cursor = 0;

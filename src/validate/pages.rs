@@ -21,7 +21,7 @@ pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
             );
         }
     }
-    let lever_slugs: Vec<&str> = site.levers().map(|(p, _)| p.slug.as_str()).collect();
+    let lever_slugs = site.lever_slugs();
     for page in &site.pages {
         if let Some(name) = &page.meta.template {
             if !templates.iter().any(|t| t == name) {

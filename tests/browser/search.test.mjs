@@ -1,6 +1,6 @@
 // Search in a real browser (Debian's Chromium driven by playwright-core): the built site opened
 // from file:// and served over HTTP under a sub-path, typed into as a visitor would.
-// Needs a built site: `portail build` into public/ (or PORTAIL_PUBLIC=DIR).
+// Needs a built site: `portail build` into public/, or PORTAIL_SITE=DIR as tests/run sets it.
 // PORTAIL_SEARCH_BENCH_INDEX=FILE also times a large index served in place of the real one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SITE = path.resolve(process.env.PORTAIL_PUBLIC || path.join(REPO, "public"));
+const SITE = path.resolve(process.env.PORTAIL_SITE || process.env.PORTAIL_PUBLIC || path.join(REPO, "public"));
 const BENCH_INDEX = process.env.PORTAIL_SEARCH_BENCH_INDEX;
 const SUB_PATH = "/sous/chemin/";
 const built = fs.existsSync(path.join(SITE, "search-index.js"));

@@ -1,13 +1,13 @@
 // Relevance of search on the real site: French queries and the page each must put first.
 // Loads the BUILT site's search-index.js (`portail build`, by default into public/; another
-// folder with PORTAIL_PUBLIC=DIR) and the same scripts the browser runs.
+// folder with PORTAIL_SITE=DIR, as tests/run sets it) and the same scripts the browser runs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { REPO, loadClient } from "./client.mjs";
 
-const site = process.env.PORTAIL_PUBLIC || path.join(REPO, "public");
+const site = process.env.PORTAIL_SITE || process.env.PORTAIL_PUBLIC || path.join(REPO, "public");
 const indexFile = path.join(site, "search-index.js");
 const built = fs.existsSync(indexFile);
 const skip = built ? false : `no built site at ${site}: run \`portail build\` first`;
