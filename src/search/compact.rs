@@ -3,12 +3,14 @@
 //! elasticlunr stores each field's inverted index as a trie with one JSON object per character,
 //! every node carrying `"docs":{},"df":0`, and each posting as `"12":{"tf":1.4142135623730951}`.
 //! For this site that is five times the size of the words themselves. The encoding keeps, per
-//! field, the sorted tokens in one space-separated string (tokens never contain spaces) and, in
-//! the same order, their postings: document numbers as gaps from the previous one (small numbers
-//! compress better), a posting being `[gap, count]` when the token occurs more than once
-//! (elasticlunr's `tf` is the square root of that count). Field lengths become one array per
-//! document. `decodeIndex` in `static/search-core.js` rebuilds the exact elasticlunr structure
-//! before `elasticlunr.Index.load`; the tests below decode in Rust and compare with the original.
+//! field, two strings: the sorted tokens separated by spaces (tokens never contain spaces), and
+//! in the same order their posting lists, also separated by spaces. A list holds
+//! comma-separated document numbers in base 36, each as the gap from the previous one (small
+//! numbers compress better), followed by `*count` when the token occurs more than once
+//! (elasticlunr's `tf` is the square root of that count): `0,3*2,a` is documents 0, 3 (twice)
+//! and 13. Field lengths become one array per document. `decodeIndex` in
+//! `static/search-core.js` rebuilds the exact elasticlunr structure before
+//! `elasticlunr.Index.load`; the tests below decode in Rust and compare with the original.
 
 use std::collections::BTreeMap;
 
@@ -41,13 +43,13 @@ pub fn encode_index(index: &Value) -> Option<Value> {
         let root = index["index"][*field]["root"].as_object()?;
         let postings = postings(root)?;
         let words: Vec<&str> = postings.keys().map(String::as_str).collect();
-        let lists: Vec<Value> = postings
+        let lists: Vec<String> = postings
             .values()
             .map(|list| encode_postings(list))
             .collect();
         tokens.insert(
             (*field).to_string(),
-            serde_json::json!({ "words": words.join(" "), "postings": lists }),
+            serde_json::json!({ "words": words.join(" "), "postings": lists.join(" ") }),
         );
     }
     Some(serde_json::json!({
@@ -87,22 +89,34 @@ fn postings(root: &Map<String, Value>) -> Option<BTreeMap<String, Vec<(u64, u64)
     Some(out)
 }
 
-/// Gaps between sorted document numbers; `[gap, count]` when the count is not one.
-fn encode_postings(list: &[(u64, u64)]) -> Value {
+/// Gaps between sorted document numbers, in base 36, with `*count` when the count is not one.
+fn encode_postings(list: &[(u64, u64)]) -> String {
     let mut previous = 0;
-    let encoded: Vec<Value> = list
+    let encoded: Vec<String> = list
         .iter()
         .map(|&(doc, count)| {
-            let gap = doc - previous;
+            let gap = base36(doc - previous);
             previous = doc;
             if count <= 1 {
-                Value::from(gap)
+                gap
             } else {
-                Value::from(vec![gap, count])
+                format!("{gap}*{}", base36(count))
             }
         })
         .collect();
-    Value::from(encoded)
+    encoded.join(",")
+}
+
+fn base36(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
 }
 
 #[cfg(test)]
@@ -136,12 +150,9 @@ mod tests {
         for field in &fields {
             let mut root = json!({"docs": {}, "df": 0});
             let encoded_field = &encoded["tokens"][*field];
-            let words = encoded_field["words"]
-                .as_str()
-                .unwrap()
-                .split(' ')
-                .filter(|w| !w.is_empty());
-            for (token, list) in words.zip(encoded_field["postings"].as_array().unwrap()) {
+            let words = encoded_field["words"].as_str().unwrap().split(' ');
+            let lists = encoded_field["postings"].as_str().unwrap().split(' ');
+            for (token, list) in words.zip(lists).filter(|(w, _)| !w.is_empty()) {
                 let mut node = &mut root;
                 for c in token.chars() {
                     let key = c.to_string();
@@ -151,15 +162,13 @@ mod tests {
                     node = node.get_mut(&key).unwrap();
                 }
                 let mut doc = 0;
-                for p in list.as_array().unwrap() {
-                    let (gap, count) = match p.as_u64() {
-                        Some(gap) => (gap, 1),
-                        None => (p[0].as_u64().unwrap(), p[1].as_u64().unwrap()),
-                    };
-                    doc += gap;
+                for posting in list.split(',') {
+                    let (gap, count) = posting.split_once('*').unwrap_or((posting, "1"));
+                    doc += u64::from_str_radix(gap, 36).unwrap();
+                    let count = u64::from_str_radix(count, 36).unwrap();
                     node["docs"][doc.to_string()] = json!({"tf": (count as f64).sqrt()});
                 }
-                node["df"] = json!(list.as_array().unwrap().len());
+                node["df"] = json!(list.split(',').count());
             }
             index.insert(field.to_string(), json!({ "root": root }));
         }
@@ -198,13 +207,22 @@ mod tests {
         let encoded = encode_index(&original).unwrap();
         let title = &encoded["tokens"]["title"];
         assert_eq!(title["words"], "evalu fir subvent");
-        // "evalu" in document 1; "fir" twice in the body of document 0.
-        assert_eq!(title["postings"], json!([[1], [0], [0]]));
+        // "evalu" in document 1, the others in document 0.
+        assert_eq!(title["postings"], "1 0 0");
         let body = &encoded["tokens"]["body"];
         let words: Vec<&str> = body["words"].as_str().unwrap().split(' ').collect();
+        let lists: Vec<&str> = body["postings"].as_str().unwrap().split(' ').collect();
         let fir = words.iter().position(|w| *w == "fir").unwrap();
-        assert_eq!(body["postings"][fir], json!([[0, 2]]));
+        assert_eq!(lists[fir], "0*2", "twice in document 0");
         assert_eq!(decode(&encoded), original);
+    }
+
+    #[test]
+    fn gaps_are_written_in_base_36() {
+        assert_eq!(
+            super::encode_postings(&[(0, 1), (3, 2), (13, 1), (1309, 40)]),
+            "0,3*2,a,100*14"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! not, the snippet simply shows the start of the section.
 
 /// Characters of body text kept per entry.
-pub const EXCERPT_CHARS: usize = 160;
+pub const EXCERPT_CHARS: usize = 140;
 
 /// Collapses white space in `body` and cuts it at a word boundary near `max_chars`, marking a
 /// cut with `…`.

@@ -15,8 +15,6 @@ mod language;
 mod stopwords;
 mod tokenize;
 
-use std::collections::HashMap;
-
 use elasticlunr::IndexBuilder;
 use serde_json::{json, Value};
 
@@ -60,11 +58,12 @@ pub fn build_index(docs: &[SearchDoc]) -> String {
         .add_fields(FIELDS.iter().map(|(name, _)| name))
         .set_ref("id")
         .build();
-    let page_titles = page_titles(docs);
     for (position, doc) in docs.iter().enumerate() {
-        let title = indexed_title(doc, &page_titles);
         // Short numeric references: each is repeated in every posting of the doc.
-        index.add_doc(&position.to_string(), [title, &doc.keywords, &doc.body]);
+        index.add_doc(
+            &position.to_string(),
+            [&doc.title, &doc.keywords, &doc.body],
+        );
     }
 
     // Both steps work on a structure this function just built, never on content: an
@@ -87,28 +86,6 @@ pub fn build_index(docs: &[SearchDoc]) -> String {
         "/* Index de recherche du portail, généré par `portail build` : ne pas modifier. */\n\
          window.{INDEX_GLOBAL} = {payload};\n"
     )
-}
-
-/// Title of each page's own entry (URL without `#anchor`), by URL.
-fn page_titles(docs: &[SearchDoc]) -> HashMap<&str, &str> {
-    docs.iter()
-        .filter(|doc| !doc.url.contains('#'))
-        .map(|doc| (doc.url.as_str(), doc.title.as_str()))
-        .collect()
-}
-
-/// The part of a section's title worth indexing: "Page — Section" without the page title, which
-/// the page's own entry already holds. Indexing it again would make every section of a page
-/// match its title words as strongly as the page itself, and grow the index.
-fn indexed_title<'a>(doc: &'a SearchDoc, page_titles: &HashMap<&str, &str>) -> &'a str {
-    let Some((page, _anchor)) = doc.url.split_once('#') else {
-        return &doc.title;
-    };
-    page_titles
-        .get(page)
-        .and_then(|page_title| doc.title.strip_prefix(page_title))
-        .and_then(|rest| rest.strip_prefix(" — "))
-        .unwrap_or(&doc.title)
 }
 
 #[cfg(test)]
@@ -158,28 +135,8 @@ mod tests {
             js.contains(r#""pipeline":["portail-fr-fold","portail-fr-stop","portail-fr-stem"]"#)
         );
         // Stems, folded: no accent, no elided article.
-        assert!(js.contains(r#""title":{"postings":[[0]],"words":"evalu"}"#));
-        assert!(js.contains(r#""body":{"postings":[[0]],"words":"interet"}"#));
-    }
-
-    #[test]
-    fn sections_index_their_heading_not_the_page_title_again() {
-        let docs = [
-            doc("leviers/fir/index.html", "Subvention FIR", "aide"),
-            doc(
-                "leviers/fir/index.html#calendrier",
-                "Subvention FIR — Calendrier",
-                "dates",
-            ),
-            doc("glossaire/index.html#fir", "FIR — Fonds", "fonds"),
-        ];
-        let js = build_index(&docs);
-        // "fir" in the titles of the page and of the glossary line, not of the section.
-        let title_field =
-            r#""title":{"postings":[[1],[0,2],[2],[0]],"words":"calendri fir fond subvent"}"#;
-        assert!(js.contains(title_field), "{js}");
-        // The section still shows its full title.
-        assert!(js.contains("Subvention FIR — Calendrier"));
+        assert!(js.contains(r#""title":{"postings":"0","words":"evalu"}"#));
+        assert!(js.contains(r#""body":{"postings":"0","words":"interet"}"#));
     }
 
     #[test]
