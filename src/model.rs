@@ -338,7 +338,11 @@ impl Site {
     /// them are not errors of their own (the broken file is reported once).
     pub fn lever_slugs(&self) -> Vec<&str> {
         let loaded = self.levers().map(|(p, _)| p.slug.as_str());
-        let broken = self.unloaded.iter().filter_map(|s| s.strip_prefix("leviers/")?.strip_suffix(".md")).filter(|s| !s.contains('/') && *s != "_index");
+        let broken = self
+            .unloaded
+            .iter()
+            .filter_map(|s| s.strip_prefix("leviers/")?.strip_suffix(".md"))
+            .filter(|s| !s.contains('/') && *s != "_index");
         let mut all: Vec<&str> = loaded.chain(broken).collect();
         all.sort_unstable();
         all

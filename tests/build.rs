@@ -226,15 +226,31 @@ fn a_base_url_adds_a_sitemap_and_absolute_feed_links_while_pages_stay_relative()
     let tmp = tempfile::tempdir().expect("tempdir");
     let root = real_site(tmp.path());
     let config = std::fs::read_to_string(root.join("portail.toml")).expect("config");
-    std::fs::write(root.join("portail.toml"), config.replace("# base_url = \"https://exemple.fr/portail/\"", "base_url = \"https://exemple.fr/portail/\"")).expect("write");
+    std::fs::write(
+        root.join("portail.toml"),
+        config.replace(
+            "# base_url = \"https://exemple.fr/portail/\"",
+            "base_url = \"https://exemple.fr/portail/\"",
+        ),
+    )
+    .expect("write");
     let out = root.join("public");
     build(&root, &out);
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://exemple.fr/portail/leviers/fir/index.html</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>https://exemple.fr/portail/leviers/fir/index.html</loc>"),
+        "{sitemap}"
+    );
     let feed = std::fs::read_to_string(out.join("actualites/atom.xml")).expect("atom");
-    assert!(feed.contains("href=\"https://exemple.fr/portail/actualites/"), "{feed}");
+    assert!(
+        feed.contains("href=\"https://exemple.fr/portail/actualites/"),
+        "{feed}"
+    );
     let home = std::fs::read_to_string(out.join("index.html")).expect("home");
-    assert!(!home.contains("https://exemple.fr/portail/"), "pages must keep relative links");
+    assert!(
+        !home.contains("https://exemple.fr/portail/"),
+        "pages must keep relative links"
+    );
     // Without a base URL there is no sitemap (it needs absolute addresses).
     let plain = tmp.path().join("plain");
     build(&repo(), &plain);

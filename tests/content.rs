@@ -201,18 +201,43 @@ fn glossary_and_contacts_pages_list_every_entry_with_an_anchor() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("public");
     build(&repo(), &out);
-    let glossary = std::fs::read_to_string(out.join("glossaire/index.html")).expect("glossary page");
+    let glossary =
+        std::fs::read_to_string(out.join("glossaire/index.html")).expect("glossary page");
     for term in &site.glossary.data.terms {
-        assert!(glossary.contains(&format!("<dt id=\"{}\">", term.anchor())), "{} has no anchor", term.acronym);
+        assert!(
+            glossary.contains(&format!("<dt id=\"{}\">", term.anchor())),
+            "{} has no anchor",
+            term.acronym
+        );
     }
-    let fir = site.glossary.data.terms.iter().find(|t| t.acronym == "FIR").expect("FIR");
+    let fir = site
+        .glossary
+        .data
+        .terms
+        .iter()
+        .find(|t| t.acronym == "FIR")
+        .expect("FIR");
     assert!(!fir.expansion.is_empty());
-    assert!(glossary.contains("href=\"../leviers/fir/index.html\""), "FIR is not linked to its lever");
+    assert!(
+        glossary.contains("href=\"../leviers/fir/index.html\""),
+        "FIR is not linked to its lever"
+    );
     let contacts = std::fs::read_to_string(out.join("contacts/index.html")).expect("contacts page");
     for ars in &site.contacts.data.ars {
-        assert!(contacts.contains(&format!("id=\"{}\"", ars.id)), "{} has no anchor", ars.name);
-        assert!(contacts.contains(&format!("mailto:{}", ars.article51_email)), "{} mailbox missing", ars.name);
+        assert!(
+            contacts.contains(&format!("id=\"{}\"", ars.id)),
+            "{} has no anchor",
+            ars.name
+        );
+        assert!(
+            contacts.contains(&format!("mailto:{}", ars.article51_email)),
+            "{} mailbox missing",
+            ars.name
+        );
     }
     let fir_page = std::fs::read_to_string(out.join("leviers/fir/index.html")).expect("fir page");
-    assert!(fir_page.contains("href=\"../../contacts/index.html\""), "the lever page must show its contact route");
+    assert!(
+        fir_page.contains("href=\"../../contacts/index.html\""),
+        "the lever page must show its contact route"
+    );
 }

@@ -133,6 +133,20 @@ fn an_edit_is_rebuilt_and_a_broken_edit_keeps_the_last_good_build() {
     });
     let msg = ws.read().expect("message").into_text().expect("text");
     assert!(msg.contains("reload"), "{msg}");
+    // Reading the sources must not count as a change: once the edit is served, all is quiet.
+    std::thread::sleep(Duration::from_millis(600));
+    ws.get_mut()
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .expect("timeout");
+    while ws.read().is_ok() {}
+    ws.get_mut()
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .expect("timeout");
+    assert!(
+        ws.read().is_err(),
+        "the server keeps rebuilding with no edit"
+    );
+    ws.get_mut().set_read_timeout(None).expect("timeout");
 
     std::fs::write(&index, "+++\ntitel = \"Accueil\"\n+++\nVersion cassée.\n").expect("write");
     // An editor's save may fire several events: skip the reloads of the previous good version.

@@ -16,7 +16,10 @@ pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
     data::check(site, &mut diags);
     // The rules are checked against levers and contacts: if one of those failed to load, its
     // own error says what to fix, and the rules would only echo it.
-    let inputs_broken = site.unloaded.iter().any(|s| s.starts_with("leviers/") || s == "data/contacts.toml");
+    let inputs_broken = site
+        .unloaded
+        .iter()
+        .any(|s| s.starts_with("leviers/") || s == "data/contacts.toml");
     if !inputs_broken {
         if let Some(Err(errors)) = crate::assistant::rules(site) {
             diags.extend(errors);
