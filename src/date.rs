@@ -11,21 +11,6 @@ pub struct Date {
     pub day: u32,
 }
 
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 impl Date {
     /// Parses exactly `YYYY-MM-DD` and rejects impossible days (2021-02-30).
     pub fn parse(text: &str) -> Result<Date, String> {
@@ -69,14 +54,9 @@ impl Date {
         Ok(Date::from_unix(now.as_secs() as i64))
     }
 
-    /// "12 mars 2021", as French readers expect it.
+    /// "12 mars 2021", as French readers expect it (the wizard formats dates the same way).
     pub fn french(&self) -> String {
-        let day = if self.day == 1 {
-            "1er".to_owned()
-        } else {
-            self.day.to_string()
-        };
-        format!("{day} {} {}", MONTHS_FR[self.month as usize - 1], self.year)
+        wizard::text::date(&self.to_string())
     }
 }
 

@@ -46,31 +46,10 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     parts.join(" : ")
 }
 
-/// `40000 | euros` → "40 000 €" (narrow no-break space as the French thousands separator).
+/// `40000 | euros` → "40 000 €", formatted as the wizard formats amounts.
 fn euros(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     let n = value
         .as_u64()
         .ok_or_else(|| tera::Error::msg("euros attend un nombre entier"))?;
-    Ok(Value::String(format!("{} €", group_thousands(n))))
-}
-
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands() {
-        assert_eq!(super::group_thousands(139000), "139\u{202f}000");
-        assert_eq!(super::group_thousands(40), "40");
-    }
+    Ok(Value::String(wizard::text::euros(n)))
 }

@@ -16,7 +16,7 @@ mod enumerate;
 mod facts;
 mod model;
 mod outcome;
-mod text;
+pub mod text;
 
 #[cfg(feature = "native")]
 mod browser;
