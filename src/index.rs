@@ -18,7 +18,10 @@ pub fn index_file(texts: &[PageText]) -> OutputFile {
 /// keywords (lever fields), so a lever ranks first for its own name.
 pub fn documents(texts: &[PageText]) -> Vec<SearchDoc> {
     let mut docs = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for t in texts {
+        // Data-driven entries (glossary terms, ARS) share their page's output: one page entry.
+        let first_of_page = seen.insert(t.output.as_str());
         let mut has_intro = false;
         for s in &t.sections {
             let (url, title) = match (&s.anchor, &s.heading) {
@@ -39,7 +42,7 @@ pub fn documents(texts: &[PageText]) -> Vec<SearchDoc> {
                 },
             });
         }
-        if !has_intro {
+        if !has_intro && first_of_page {
             docs.push(SearchDoc {
                 url: t.output.clone(),
                 title: t.title.clone(),

@@ -173,10 +173,12 @@
     results.forEach(function (result) {
       var option = self.option(ROOT + result.url);
       appendParts(option.appendChild(element("span", "search-result-title")), result.titleParts);
+      // Heard as "title, section": the snippet is for the eye, the search page reads it out.
+      option.appendChild(hideVisually(element("span", "", ", ")));
       option.appendChild(element("span", "search-result-section", result.section));
-      appendParts(option.appendChild(element("span", "search-result-snippet")), result.snippetParts);
-      // Heard as "title — section": the snippet is for the eye, the search page reads it out.
-      option.setAttribute("aria-label", result.title + " — " + result.section);
+      var snippet = appendParts(element("span", "search-result-snippet"), result.snippetParts);
+      snippet.setAttribute("aria-hidden", "true");
+      option.appendChild(snippet);
     });
     var all = this.option(ROOT + "recherche/index.html?q=" + encodeURIComponent(query));
     all.classList.add("search-all");

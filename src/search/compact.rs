@@ -68,17 +68,16 @@ fn postings(root: &Map<String, Value>) -> Option<BTreeMap<String, Vec<(u64, u64)
     // Explicit stack: a token can be as long as any run of letters in the content.
     let mut stack = vec![(String::new(), root)];
     while let Some((token, node)) = stack.pop() {
-        if let Some(docs) = node.get("docs").and_then(Value::as_object) {
-            if !docs.is_empty() {
-                let mut list = Vec::with_capacity(docs.len());
-                for (doc, posting) in docs {
-                    let tf = posting["tf"].as_f64()?;
-                    // tf = √count, computed from an integer: squaring and rounding is exact.
-                    list.push((doc.parse().ok()?, (tf * tf).round() as u64));
-                }
-                list.sort_unstable();
-                out.insert(token.clone(), list);
+        let docs = node.get("docs").and_then(Value::as_object);
+        if let Some(docs) = docs.filter(|docs| !docs.is_empty()) {
+            let mut list = Vec::with_capacity(docs.len());
+            for (doc, posting) in docs {
+                let tf = posting["tf"].as_f64()?;
+                // tf = √count, computed from an integer: squaring and rounding is exact.
+                list.push((doc.parse().ok()?, (tf * tf).round() as u64));
             }
+            list.sort_unstable();
+            out.insert(token.clone(), list);
         }
         for (key, child) in node {
             if key != "docs" && key != "df" {

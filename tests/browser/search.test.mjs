@@ -1,80 +1,55 @@
-// Search in a real browser (Debian's Chromium driven by playwright-core): the built site opened
-// from file:// and served over HTTP under a sub-path, typed into as a visitor would.
+// Search in a real browser (Debian's Chromium driven by playwright-core, see helpers.mjs): the
+// built site opened from file:// and served over HTTP under a sub-path, typed into as a visitor
+// would.
 // Needs a built site: `portail build` into public/, or PORTAIL_SITE=DIR as tests/run sets it.
 // PORTAIL_SEARCH_BENCH_INDEX=FILE also times a large index served in place of the real one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { SITE, PREFIX, launch, startServer, fileBase, guardedPage } from "./helpers.mjs";
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const SITE = path.resolve(process.env.PORTAIL_SITE || process.env.PORTAIL_PUBLIC || path.join(REPO, "public"));
 const BENCH_INDEX = process.env.PORTAIL_SEARCH_BENCH_INDEX;
-const SUB_PATH = "/sous/chemin/";
 const built = fs.existsSync(path.join(SITE, "search-index.js"));
 const skip = built ? false : `no built site at ${SITE}: run \`portail build\` first`;
 
 let browser;
 let server;
-let httpRoot;
-
-/** Serves SITE under SUB_PATH on the loopback interface; nothing outside SITE. */
-function serve(indexOverride) {
-  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
-  return new Promise((resolve) => {
-    const s = http.createServer((request, response) => {
-      const url = new URL(request.url, "http://localhost");
-      const relative = decodeURIComponent(url.pathname).slice(SUB_PATH.length);
-      let file = path.resolve(SITE, relative);
-      if (!url.pathname.startsWith(SUB_PATH) || !file.startsWith(SITE + path.sep)) {
-        response.writeHead(404).end();
-        return;
-      }
-      if (indexOverride && relative === "search-index.js") file = indexOverride;
-      fs.readFile(file, (error, bytes) => {
-        if (error) response.writeHead(404).end();
-        else response.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" }).end(bytes);
-      });
-    });
-    s.listen(0, "127.0.0.1", () => resolve(s));
-  });
-}
 
 before(async () => {
   if (!built) return;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  server = await serve(null);
-  httpRoot = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+  browser = await launch();
+  server = await startServer(SITE, PREFIX);
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
-/** A page that fails the test on any script error and records every request. */
+/**
+ * A guarded page (no request may leave the site) that also records the requests made, and
+ * failed loads with their URL; the browser's own /favicon.ico is no page's request.
+ */
 async function open(url, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
+  if (options.javaScriptEnabled === false) {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const plainPage = await plain.newPage();
+    await plainPage.goto(url);
+    return { page: plainPage, close: () => plain.close() };
+  }
+  const { context, page, outside, errors } = await guardedPage(browser, new URL(server.base).origin);
   const requests = [];
-  const errors = [];
+  const failures = [];
   page.on("request", (r) => requests.push(r.url()));
-  page.on("pageerror", (e) => errors.push(String(e)));
-  // Failed loads are reported with their URL below; the browser's own /favicon.ico is no page's.
-  page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && errors.push(m.text()));
-  page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && errors.push(`${r.status()} ${r.url()}`));
-  page.on("requestfailed", (r) => errors.push(`failed ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && failures.push(`${r.status()} ${r.url()}`));
+  if (options.index) await page.route("**/search-index.js", (route) => route.fulfill({ path: options.index }));
   await page.goto(url);
-  return { page, requests, errors, close: () => context.close() };
+  const problems = () => [...outside, ...failures, ...errors.filter((e) => !e.startsWith("Failed to load resource"))];
+  return { page, requests, problems, close: () => context.close() };
 }
 
-const fileUrl = (relative) => pathToFileURL(path.join(SITE, relative)).href;
+const fileUrl = (relative) => fileBase(SITE) + relative;
 const headerBox = "#recherche-entete";
 const options = "#recherche-entete-suggestions [role=option]";
 
@@ -82,13 +57,8 @@ async function suggestions(page) {
   return page.$$eval(options, (list) => list.map((o) => ({ id: o.id, href: o.getAttribute("data-href"), text: o.textContent })));
 }
 
-function assertLocal(requests, origin) {
-  const foreign = requests.filter((u) => !(u.startsWith("file://") || u.startsWith(origin) || u.startsWith("data:")));
-  assert.deepEqual(foreign, [], "no request leaves the site");
-}
-
 test("header box from file://: lazy index, results, keyboard", { skip }, async () => {
-  const { page, requests, errors, close } = await open(fileUrl("index.html"));
+  const { page, requests, problems, close } = await open(fileUrl("index.html"));
   try {
     assert.equal(await page.evaluate(() => typeof window.PORTAIL_SEARCH_INDEX), "undefined");
     assert.ok(!requests.some((u) => u.endsWith("search-index.js")), "index not loaded before searching");
@@ -117,15 +87,14 @@ test("header box from file://: lazy index, results, keyboard", { skip }, async (
 
     await page.keyboard.press("ArrowDown");
     await Promise.all([page.waitForURL(/leviers\/fir\/index\.html$/), page.keyboard.press("Enter")]);
-    assertLocal(requests, "file://");
-    assert.deepEqual(errors, []);
+    assert.deepEqual(problems(), []);
   } finally {
     await close();
   }
 });
 
 test("search page from file://: ?q= deep link, marks, count, arrow keys", { skip }, async () => {
-  const { page, requests, errors, close } = await open(fileUrl("recherche/index.html") + "?q=evaluation");
+  const { page, requests, problems, close } = await open(fileUrl("recherche/index.html") + "?q=evaluation");
   try {
     await page.waitForSelector("#recherche-resultats a");
     assert.equal(await page.inputValue("#recherche-page"), "evaluation");
@@ -144,44 +113,42 @@ test("search page from file://: ?q= deep link, marks, count, arrow keys", { skip
 
     await page.fill("#recherche-page", "51");
     await page.waitForFunction(() => /article-51/.test(document.querySelector("#recherche-resultats a")?.getAttribute("href")));
-    assertLocal(requests, "file://");
-    assert.deepEqual(errors, []);
+    assert.deepEqual(problems(), []);
   } finally {
     await close();
   }
 });
 
 test("over HTTP under a sub-path: relative URLs resolve below it", { skip }, async () => {
-  const { page, requests, errors, close } = await open(httpRoot + "leviers/fir/index.html");
+  const { page, requests, problems, close } = await open(server.base + "leviers/fir/index.html");
   try {
     await page.focus(headerBox);
     await page.keyboard.type("article 51");
     await page.waitForFunction(() => /article-51/.test(document.querySelector("#recherche-entete-suggestions [role=option]")?.getAttribute("data-href")));
     await page.keyboard.press("ArrowDown");
-    await Promise.all([page.waitForURL(httpRoot + "leviers/article-51/index.html"), page.keyboard.press("Enter")]);
-    assert.ok(requests.includes(httpRoot + "search-index.js"));
-    assertLocal(requests, httpRoot.slice(0, -SUB_PATH.length + 1));
+    await Promise.all([page.waitForURL(server.base + "leviers/article-51/index.html"), page.keyboard.press("Enter")]);
+    assert.ok(requests.includes(server.base + "search-index.js"));
 
     // Enter with no option chosen submits to the search page, which shows the results.
     await page.fill(headerBox, "conference financeurs");
     await Promise.all([page.waitForURL(/recherche\/index\.html\?q=conference\+financeurs$/), page.press(headerBox, "Enter")]);
     await page.waitForSelector("#recherche-resultats a");
     assert.match(await page.getAttribute("#recherche-resultats a", "href"), /conference-des-financeurs/);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(problems(), []);
   } finally {
     await close();
   }
 });
 
 test("markup typed as a query is shown as text, never run", { skip }, async () => {
-  const { page, errors, close } = await open(fileUrl("recherche/index.html"));
+  const { page, problems, close } = await open(fileUrl("recherche/index.html"));
   try {
     const attack = `<img src=x onerror="window.__pwned=1">fir`;
     await page.fill("#recherche-page", attack);
     await page.waitForFunction((text) => document.querySelector("#recherche-statut").textContent.includes(text), attack);
     assert.equal(await page.$$eval("main img", (images) => images.length), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(problems(), []);
   } finally {
     await close();
   }
@@ -202,8 +169,8 @@ test("without JavaScript the search page offers the A–Z plan and the glossary"
 });
 
 /** Milliseconds from a keystroke to rendered results, first (with loading) and warm. */
-async function timeKeystrokes(url, queries) {
-  const { page, close } = await open(url);
+async function timeKeystrokes(url, queries, index) {
+  const { page, close } = await open(url, { index });
   try {
     return await page.evaluate(async (words) => {
       const input = document.querySelector("#recherche-entete");
@@ -238,13 +205,7 @@ test("timing: keystroke to results (reported, not asserted)", { skip }, async (t
   const times = await timeKeystrokes(fileUrl("index.html"), queries);
   t.diagnostic(`real site, file://: first keystroke incl. index load ${times[0]} ms; then ${times.slice(1).join(", ")} ms`);
   if (BENCH_INDEX) {
-    const bench = await serve(BENCH_INDEX);
-    try {
-      const url = `http://127.0.0.1:${bench.address().port}${SUB_PATH}index.html`;
-      const big = await timeKeystrokes(url, queries);
-      t.diagnostic(`${BENCH_INDEX} over HTTP: first keystroke incl. index load ${big[0]} ms; then ${big.slice(1).join(", ")} ms`);
-    } finally {
-      bench.close();
-    }
+    const big = await timeKeystrokes(server.base + "index.html", queries, BENCH_INDEX);
+    t.diagnostic(`${BENCH_INDEX} over HTTP: first keystroke incl. index load ${big[0]} ms; then ${big.slice(1).join(", ")} ms`);
   }
 });
