@@ -136,7 +136,7 @@ fn an_edit_is_rebuilt_and_a_broken_edit_keeps_the_last_good_build() {
     // Reading the sources must not count as a change: once the edit is served, all is quiet.
     std::thread::sleep(Duration::from_millis(600));
     ws.get_mut()
-        .set_read_timeout(Some(Duration::from_millis(100)))
+        .set_read_timeout(Some(Duration::from_millis(500)))
         .expect("timeout");
     while ws.read().is_ok() {}
     ws.get_mut()

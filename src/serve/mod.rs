@@ -24,13 +24,15 @@ pub fn run(root: &Path, today: Date, bind: IpAddr, port: u16) -> Result<(), Stri
     };
     let files: Files = Arc::default();
     let hub = reload::Hub::default();
+    let watch = watch::start(root)?;
     rebuild(&opts, &files, &hub);
     let server = http::start(bind, port, files.clone(), hub.clone())?;
     eprintln!("portail : site servi sur http://{server} (Ctrl+C pour arrêter)");
     if !bind.is_loopback() {
         eprintln!("attention : --bind {bind} rend le site accessible depuis le réseau");
     }
-    watch::watch(root, || rebuild(&opts, &files, &hub))
+    watch.run(|| rebuild(&opts, &files, &hub));
+    Ok(())
 }
 
 /// Rebuilds; on success swaps the served files and reloads pages, on failure keeps them.

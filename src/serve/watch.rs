@@ -12,7 +12,15 @@ use std::time::Duration;
 /// writes (temporary file, rename, metadata).
 const QUIET: Duration = Duration::from_millis(150);
 
-pub fn watch(root: &Path, mut rebuild: impl FnMut()) -> Result<(), String> {
+/// A started watcher: changes are queued from the moment it exists, so none is missed between
+/// the first build and the first wait.
+pub struct Watch {
+    root: std::path::PathBuf,
+    _watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<notify::Result<Event>>,
+}
+
+pub fn start(root: &Path) -> Result<Watch, String> {
     let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| format!("surveillance des fichiers impossible : {e}"))?;
@@ -28,15 +36,25 @@ pub fn watch(root: &Path, mut rebuild: impl FnMut()) -> Result<(), String> {
     watcher
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| format!("surveillance de {} impossible : {e}", root.display()))?;
-    while let Ok(event) = rx.recv() {
-        if !is_relevant(root, event) {
-            continue;
+    Ok(Watch {
+        root: root.to_path_buf(),
+        _watcher: watcher,
+        rx,
+    })
+}
+
+impl Watch {
+    /// Calls `rebuild` once per burst of relevant changes, forever.
+    pub fn run(self, mut rebuild: impl FnMut()) {
+        while let Ok(event) = self.rx.recv() {
+            if !is_relevant(&self.root, event) {
+                continue;
+            }
+            // Swallow the rest of the burst.
+            while self.rx.recv_timeout(QUIET).is_ok() {}
+            rebuild();
         }
-        // Swallow the rest of the burst.
-        while rx.recv_timeout(QUIET).is_ok() {}
-        rebuild();
     }
-    Ok(())
 }
 
 fn is_relevant(root: &Path, event: notify::Result<Event>) -> bool {
