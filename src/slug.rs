@@ -1,52 +1,22 @@
 //! Anchors and slugs: lowercase ASCII, accents removed, runs of anything else as one hyphen.
 
 /// « Qui peut candidater ? » → `qui-peut-candidater`; « Coopération » → `cooperation`.
+/// Accents fold as in search, so a heading and the words typed to find it agree.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in text.chars() {
-        let folded = fold_char(c);
-        for f in folded.chars() {
-            if f.is_ascii_alphanumeric() {
-                if pending_hyphen && !out.is_empty() {
-                    out.push('-');
-                }
-                pending_hyphen = false;
-                out.push(f.to_ascii_lowercase());
-            } else {
-                pending_hyphen = true;
+    for c in crate::search::fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
             }
+            pending_hyphen = false;
+            out.push(c);
+        } else {
+            pending_hyphen = true;
         }
     }
     out
-}
-
-/// Latin letters with diacritics to their base letters; ligatures spelled out.
-pub fn fold_char(c: char) -> std::borrow::Cow<'static, str> {
-    let base = match c {
-        'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => 'A',
-        'ç' => 'c',
-        'Ç' => 'C',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'î' | 'ï' | 'í' | 'ì' => 'i',
-        'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
-        'ÿ' => 'y',
-        'Ÿ' => 'Y',
-        'ñ' => 'n',
-        'Ñ' => 'N',
-        'œ' => return "oe".into(),
-        'Œ' => return "OE".into(),
-        'æ' => return "ae".into(),
-        'Æ' => return "AE".into(),
-        other => return other.to_string().into(),
-    };
-    base.to_string().into()
 }
 
 /// Makes anchors unique within one page, the way readers expect: `x`, `x-1`, `x-2`.

@@ -307,9 +307,5 @@ pub fn order_key(p: &Page) -> (i64, String) {
 
 /// Titles sort as French readers expect: accents and case ignored.
 pub fn sort_title(title: &str) -> String {
-    title
-        .chars()
-        .flat_map(|c| crate::slug::fold_char(c).chars().collect::<Vec<_>>())
-        .collect::<String>()
-        .to_lowercase()
+    crate::search::fold(title)
 }

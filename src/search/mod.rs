@@ -18,6 +18,7 @@ mod tokenize;
 use elasticlunr::IndexBuilder;
 use serde_json::{json, Value};
 
+pub use fold::fold;
 pub use language::{analyze, PortailFrench};
 
 /// Name of the file [`build_index`] produces, at the root of the output folder.
