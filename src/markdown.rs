@@ -2,7 +2,7 @@
 //! (HTML with rewritten links, heading anchors, glossary `<abbr>` and plain text for search).
 
 use crate::slug::{slugify, AnchorSet};
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 fn options() -> Options {
@@ -90,7 +90,7 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 in_heading = Some((
-                    heading_level(*level),
+                    *level as u8,
                     id.as_deref().unwrap_or("").to_owned(),
                     String::new(),
                 ));
@@ -111,7 +111,7 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
                         current.anchor = Some(anchor);
                         current.heading = Some(text);
                     } else {
-                        push_text(&mut current.text, &text);
+                        current.text.push_str(&text);
                     }
                 }
             }
@@ -121,7 +121,7 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
             Event::End(TagEnd::Link | TagEnd::CodeBlock | TagEnd::Image) => no_abbr_depth -= 1,
             Event::Text(t) | Event::Code(t) => match &mut in_heading {
                 Some((_, _, h)) => h.push_str(t),
-                None => push_text(&mut current.text, t),
+                None => current.text.push_str(t),
             },
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
@@ -304,14 +304,6 @@ pub fn escape_attr(s: &str) -> String {
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    level as u8
-}
-
-fn push_text(buf: &mut String, text: &str) {
-    buf.push_str(text);
 }
 
 fn collapse_spaces(s: &str) -> String {
