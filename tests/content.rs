@@ -241,3 +241,40 @@ fn glossary_and_contacts_pages_list_every_entry_with_an_anchor() {
         "the lever page must show its contact route"
     );
 }
+
+#[test]
+fn the_wizard_rules_hold_on_the_real_content() {
+    // The wizard's own tests use fixed facts; these use the facts the build gives it.
+    let site = site();
+    let facts = portail::assistant::facts(&site);
+    let rules = portail::assistant::rules(&site)
+        .expect("a wizard")
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let paths = wizard::enumerate(&rules, &facts);
+    assert!(paths.len() > 1000, "{} paths", paths.len());
+    for (answers, outcome) in &paths {
+        assert!(
+            outcome
+                .levers
+                .iter()
+                .any(|l| l.status != wizard::Status::NeCorrespondPas),
+            "{}: no lever",
+            answers.to_fragment()
+        );
+    }
+    let startup = wizard::Answers::from_fragment(
+        "porteur=startup&besoin=vendre&montant=60000&maturite=pret&region=bretagne",
+    );
+    let outcome = wizard::evaluate(&rules, &facts, &startup);
+    let achats = outcome
+        .levers
+        .iter()
+        .find(|l| l.slug == "achats-innovants")
+        .expect("achats-innovants");
+    assert_eq!(achats.status, wizard::Status::Correspond);
+    // Built on 2026-11-22, every call of the seeds is closed: none may be offered as open.
+    assert!(
+        outcome.levers.iter().all(|l| l.calls.is_empty()),
+        "a closed call is offered as open"
+    );
+}
