@@ -12,13 +12,21 @@ fn main() -> ExitCode {
     let root = cli.root.clone();
     let result = match cli.command {
         Command::Build { output, date } => today(date).and_then(|today| {
-            let out = root.join(&output);
+            // As the user typed it when run from the site folder, so messages name it that way.
+            let out = if root == std::path::Path::new(".") {
+                output
+            } else {
+                root.join(&output)
+            };
             let opts = BuildOptions {
                 root: root.clone(),
                 today,
                 livereload: false,
             };
             report(pipeline::build(&opts, &out).map(|b| {
+                for w in &b.warnings {
+                    eprintln!("attention : {w}");
+                }
                 eprintln!(
                     "portail : {} pages, {} fichiers écrits dans {} en {} ms",
                     b.pages,

@@ -3,7 +3,7 @@
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::render::{Options, OutputFile};
-use crate::{assets, index, load, render, validate};
+use crate::{assets, index, load, render, validate, write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -18,6 +18,8 @@ pub struct Built {
     pub files: Vec<OutputFile>,
     pub pages: usize,
     pub millis: u128,
+    /// Things that went right but deserve a word to the editor.
+    pub warnings: Vec<String>,
 }
 
 /// Why a build did not produce a site.
@@ -66,13 +68,16 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
         files,
         pages: site.pages.len(),
         millis: started.elapsed().as_millis(),
+        warnings: Vec::new(),
     })
 }
 
-/// Compiles then writes the output atomically.
+/// Compiles then writes the output atomically, after making sure the output folder is one
+/// portail may replace (nothing is compiled or written otherwise).
 pub fn build(opts: &BuildOptions, output: &Path) -> Result<Built, Failure> {
-    let built = compile(opts)?;
-    crate::write::write_atomically(output, &built.files)
-        .map_err(|e| Failure::Io(format!("écriture de {} impossible : {e}", output.display())))?;
+    let io = |e: write::WriteError| Failure::Io(e.to_string());
+    write::check_output(&opts.root, output).map_err(io)?;
+    let mut built = compile(opts)?;
+    built.warnings = write::write_atomically(output, &built.files).map_err(io)?;
     Ok(built)
 }
