@@ -8,6 +8,7 @@ pub mod assistant;
 pub mod cli;
 pub mod date;
 pub mod diagnostic;
+pub mod html;
 pub mod index;
 pub mod links;
 pub mod load;

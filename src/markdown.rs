@@ -233,8 +233,8 @@ fn mark_abbrs<'a>(
         pieces.push(Event::InlineHtml(
             format!(
                 "<abbr title=\"{}\">{}</abbr>",
-                escape_attr(a.expansion),
-                escape_attr(a.acronym)
+                crate::html::escape(a.expansion),
+                crate::html::escape(a.acronym)
             )
             .into(),
         ));
@@ -297,13 +297,6 @@ pub fn find_word(text: &str, word: &str) -> Option<usize> {
         from = end;
     }
     None
-}
-
-pub fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn collapse_spaces(s: &str) -> String {

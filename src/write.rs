@@ -29,7 +29,11 @@ impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WriteError::Refused { output, reason } => {
-                write!(f, "le dossier de sortie {} est refusé : {reason}", output.display())
+                write!(
+                    f,
+                    "le dossier de sortie {} est refusé : {reason}",
+                    output.display()
+                )
             }
             WriteError::Io { path, error } => {
                 write!(f, "écriture de {} impossible : {error}", path.display())
@@ -62,12 +66,10 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), WriteError> {
                 "c'est un lien symbolique ; indiquez le dossier réel".into(),
             ))
         }
-        Ok(m) if !m.is_dir() => {
-            return Err(refuse(
-                "c'est un fichier existant ; portail écrit un dossier et ne remplace pas ce fichier"
-                    .into(),
-            ))
-        }
+        Ok(m) if !m.is_dir() => return Err(refuse(
+            "c'est un fichier existant ; portail écrit un dossier et ne remplace pas ce fichier"
+                .into(),
+        )),
         Ok(_) => output.canonicalize().map_err(io_err)?,
         Err(e) if e.kind() == io::ErrorKind::NotFound => absolute_in_existing(output)?,
         Err(e) => return Err(io_err(io::Error::new(e.kind(), e.to_string()))),

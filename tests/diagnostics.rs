@@ -6,8 +6,8 @@ use std::process::Command;
 
 fn check(root: &Path) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_portail"))
-        .args(["check", "--date", "2026-01-01", "--root"])
-        .arg(root)
+        .current_dir(root)
+        .args(["check", "--date", "2026-01-01"])
         .output()
         .expect("run portail");
     (

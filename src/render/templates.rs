@@ -14,25 +14,8 @@ pub fn engine(sources: &BTreeMap<String, String>) -> Result<Tera, Diagnostic> {
             )
         })?;
     tera.register_filter("euros", euros);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::html::escape);
     Ok(tera)
-}
-
-/// Tera's default also escapes `/`, which turns every relative URL into `..&#x2F;`; this one
-/// escapes what HTML requires and nothing more.
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Tera nests the useful message (which variable, which line) in the error's sources.

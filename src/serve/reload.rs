@@ -1,69 +1,78 @@
 //! Live reload over WebSocket: open pages reload after a good build and show an overlay with
-//! the diagnostics after a broken one.
+//! the diagnostics after a broken one. Each page has its own task reading a watch channel, so
+//! a page that stops reading only ever stalls itself, never a rebuild or another page.
 
-use std::sync::{Arc, Mutex};
-use tiny_http::{Header, Request, Response};
-use tungstenite::protocol::Role;
-use tungstenite::{Message, WebSocket};
+use axum::extract::ws::{Message, WebSocket};
+use std::time::Duration;
+use tokio::sync::watch;
 
-type Socket = WebSocket<Box<dyn tiny_http::ReadWrite + Send>>;
-
-#[derive(Clone, Default)]
-pub struct Hub {
-    clients: Arc<Mutex<Vec<Socket>>>,
-    /// The current error, sent to pages that connect while the content is broken.
-    error: Arc<Mutex<Option<String>>>,
+/// What the pages should do now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Signal {
+    Reload,
+    Error(String),
 }
 
-impl Hub {
-    pub fn accept(&self, request: Request) {
-        let key = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Sec-WebSocket-Key"))
-            .map(|h| h.value.as_str().to_owned());
-        let Some(key) = key else {
-            let _ =
-                request.respond(Response::from_string("WebSocket attendu").with_status_code(400));
-            return;
-        };
-        let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-        let response = Response::empty(101)
-            .with_header(Header::from_bytes("Upgrade", "websocket").expect("header"))
-            .with_header(Header::from_bytes("Connection", "Upgrade").expect("header"))
-            .with_header(Header::from_bytes("Sec-WebSocket-Accept", accept).expect("header"));
-        let stream = request.upgrade("websocket", response);
-        let mut socket = WebSocket::from_raw_socket(stream, Role::Server, None);
-        if let Some(err) = self.error.lock().ok().and_then(|e| e.clone()) {
-            let _ = socket.send(Message::text(error_message(&err)));
-        }
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.push(socket);
+pub struct Channel {
+    tx: watch::Sender<Signal>,
+}
+
+/// A page that does not take a message within this delay is dropped.
+const SEND_TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Channel {
+    pub fn new() -> Self {
+        Channel {
+            tx: watch::Sender::new(Signal::Reload),
         }
     }
 
     pub fn reload(&self) {
-        if let Ok(mut e) = self.error.lock() {
-            *e = None;
-        }
-        self.broadcast("{\"type\":\"reload\"}".to_owned());
+        self.tx.send_replace(Signal::Reload);
     }
 
     pub fn error(&self, text: &str) {
-        if let Ok(mut e) = self.error.lock() {
-            *e = Some(text.to_owned());
-        }
-        self.broadcast(error_message(text));
+        self.tx.send_replace(Signal::Error(text.to_owned()));
     }
 
-    /// Sends to every page; closed pages are dropped.
-    fn broadcast(&self, msg: String) {
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.retain_mut(|s| s.send(Message::text(msg.clone())).is_ok());
+    /// Serves one page's socket until it closes.
+    pub async fn serve(&self, mut socket: WebSocket) {
+        let mut rx = self.tx.subscribe();
+        // A page that connects while the content is broken learns it at once.
+        let current = rx.borrow_and_update().clone();
+        if let Signal::Error(_) = current {
+            if !send(&mut socket, &current).await {
+                return;
+            }
+        }
+        loop {
+            let changed = tokio::select! {
+                r = rx.changed() => r.is_ok(),
+                incoming = socket.recv() => match incoming {
+                    Some(Ok(Message::Close(_))) | Some(Err(_)) | None => false,
+                    Some(Ok(_)) => continue,
+                },
+            };
+            if !changed {
+                return;
+            }
+            let signal = rx.borrow_and_update().clone();
+            if !send(&mut socket, &signal).await {
+                return;
+            }
         }
     }
 }
 
-fn error_message(text: &str) -> String {
-    serde_json::json!({ "type": "error", "message": text }).to_string()
+async fn send(socket: &mut WebSocket, signal: &Signal) -> bool {
+    let text = match signal {
+        Signal::Reload => "{\"type\":\"reload\"}".to_owned(),
+        Signal::Error(message) => {
+            serde_json::json!({ "type": "error", "message": message }).to_string()
+        }
+    };
+    matches!(
+        tokio::time::timeout(SEND_TIMEOUT, socket.send(Message::Text(text.into()))).await,
+        Ok(Ok(()))
+    )
 }

@@ -11,10 +11,10 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs portail the way the README says: from the site folder, without `--root`.
 pub fn portail(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_portail"))
-        .arg("--root")
-        .arg(root)
+        .current_dir(root)
         .args(args)
         .output()
         .expect("run portail")
