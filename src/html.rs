@@ -1,4 +1,7 @@
-//! HTML escaping, one function for every place that writes text into HTML or XML.
+//! HTML escaping, one function for every place that writes text into HTML or XML, and the
+//! sanitiser for HTML written by editors in Markdown.
+
+use std::sync::LazyLock;
 
 /// Escapes what HTML and XML require in text and quoted attribute values, and nothing more
 /// (Tera's default also escapes `/`, which would turn every relative URL into `..&#x2F;`).
@@ -15,4 +18,160 @@ pub fn escape(input: &str) -> String {
         }
     }
     out
+}
+
+/// What raw HTML in Markdown may contain, on top of ammonia's default allow-list of formatting
+/// elements (`div`, `span`, `table`, `details`, `abbr`, `sup`, `img`…): `id`, `class` and
+/// `title` on any element, and the alignment styles of table cells. No script, style sheet,
+/// frame, form or event handler; links and images only to `http:`, `https:`, `mailto:`,
+/// `tel:` or relative URLs.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class", "title"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .attribute_filter(|_, attr, value| match attr {
+            "style" => ["left", "center", "right"]
+                .iter()
+                .any(|a| value == format!("text-align: {a}"))
+                .then(|| value.into()),
+            _ => Some(value.into()),
+        })
+        .url_schemes(crate::urls::SAFE_SCHEMES.into_iter().collect())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(None);
+    b
+});
+
+/// Keeps the formatting of an HTML fragment and drops everything that could run code.
+pub fn sanitize(fragment: &str) -> String {
+    SANITIZER.clean(fragment).to_string()
+}
+
+/// The inside of each tag of a fragment, `<` to `>` excluded, quotes respected.
+fn tags(fragment: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = fragment;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let mut quote = None;
+        let end = after
+            .char_indices()
+            .find(|&(_, c)| match quote {
+                Some(q) if c == q => {
+                    quote = None;
+                    false
+                }
+                Some(_) => false,
+                None if c == '"' || c == '\'' => {
+                    quote = Some(c);
+                    false
+                }
+                None => c == '>',
+            })
+            .map_or(after.len(), |(i, _)| i);
+        out.push(&after[..end]);
+        rest = &after[end.min(after.len())..];
+    }
+    out
+}
+
+/// What a fragment of raw HTML contains that [`sanitize`] will remove, in French, for
+/// `portail check` to tell the editor (an empty list when nothing is removed).
+pub fn removed_by_sanitizer(fragment: &str) -> Vec<String> {
+    let lower = fragment.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for tag in [
+        "script", "style", "iframe", "frame", "object", "embed", "form", "input", "button", "link",
+        "meta", "base", "svg", "math", "textarea", "select",
+    ] {
+        if lower.contains(&format!("<{tag}")) {
+            found.push(format!("la balise <{tag}>"));
+        }
+    }
+    for tag in tags(fragment) {
+        let lower = tag.to_ascii_lowercase();
+        let bytes = lower.as_bytes();
+        for (i, _) in lower.match_indices("on") {
+            let after_space = i > 0 && (bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'/');
+            let name_len = bytes[i + 2..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if after_space
+                && name_len > 0
+                && lower[i + 2 + name_len..].trim_start().starts_with('=')
+            {
+                found.push(format!("l'attribut {}", &tag[i..i + 2 + name_len]));
+            }
+        }
+        for attr in [
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "xlink:href",
+            "data",
+            "style",
+        ] {
+            for (i, _) in lower.match_indices(&format!("{attr}=")) {
+                let value = tag[i + attr.len() + 1..]
+                    .trim_start_matches(['"', '\'', ' '])
+                    .split(['"', '\''])
+                    .next()
+                    .unwrap_or("");
+                let scheme = crate::urls::forbidden_scheme(value).or_else(|| {
+                    value
+                        .to_ascii_lowercase()
+                        .contains("javascript:")
+                        .then(|| "javascript".into())
+                });
+                if let Some(scheme) = scheme {
+                    found.push(format!("le lien « {scheme}: »"));
+                }
+            }
+        }
+    }
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_are_removed_formatting_stays() {
+        for (dirty, gone) in [
+            ("<script>alert(1)</script>", "alert"),
+            ("<img src=x onerror=alert(1)>", "onerror"),
+            ("<a href=\"javascript:alert(1)\">x</a>", "javascript"),
+            ("<a href=\"vbscript:msgbox(1)\">x</a>", "vbscript"),
+            (
+                "<img src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+                "data:",
+            ),
+            ("<iframe src=\"https://exemple.fr\"></iframe>", "iframe"),
+            ("<svg><script>alert(1)</script></svg>", "script"),
+            (
+                "<div style=\"background:url(javascript:alert(1))\">x</div>",
+                "javascript",
+            ),
+            (
+                "<form action=\"https://x\"><button>x</button></form>",
+                "form",
+            ),
+        ] {
+            let clean = sanitize(dirty);
+            assert!(!clean.contains(gone), "{dirty} -> {clean}");
+            assert!(
+                !removed_by_sanitizer(dirty).is_empty(),
+                "{dirty} not reported"
+            );
+        }
+        let kept = "<div class=\"note\" id=\"a\"><abbr title=\"Fonds\">FIR</abbr> <a href=\"../x/index.html\">lien</a></div>";
+        assert_eq!(sanitize(kept), kept);
+        assert!(removed_by_sanitizer(kept).is_empty());
+        assert!(removed_by_sanitizer("<p>Mon onglet = ouvert</p>").is_empty());
+    }
 }

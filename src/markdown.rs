@@ -24,6 +24,8 @@ pub struct LinkRef {
 pub struct Outline {
     pub anchors: Vec<String>,
     pub links: Vec<LinkRef>,
+    /// Raw HTML written in the Markdown, with its byte range.
+    pub raw_html: Vec<LinkRef>,
 }
 
 /// A `##`/`###` heading of a page, for tables of contents and search.
@@ -69,6 +71,10 @@ pub fn outline(src: &str) -> Outline {
             }),
             Event::Html(h) | Event::InlineHtml(h) => {
                 out.anchors.extend(html_ids(&h));
+                out.raw_html.push(LinkRef {
+                    dest: h.to_string(),
+                    range,
+                });
             }
             _ => {}
         }
@@ -86,7 +92,9 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
     let mut in_heading: Option<(u8, String, String)> = None;
     let mut no_abbr_depth = 0usize;
     let mut html_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut raw_html = false;
     for (event, _) in events {
+        raw_html |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 in_heading = Some((
@@ -130,13 +138,22 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
             _ => {}
         }
         let event = match event {
+            // `{#id .classe}` stays; `{onclick=…}` and other attributes never reach the page.
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: Vec::new(),
+            }),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                let dest_url = safe_url(resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url));
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -150,7 +167,7 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
                 title,
                 id,
             }) => {
-                let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                let dest_url = safe_url(resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url));
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -173,7 +190,19 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
         s.text = collapse_spaces(&s.text);
     }
     html::push_html(&mut out.html, html_events.into_iter());
+    if raw_html {
+        out.html = crate::html::sanitize(&out.html);
+    }
     out
+}
+
+/// A link that could run code (`javascript:`…) goes nowhere; `portail check` reports it.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    if crate::urls::forbidden_scheme(&url).is_some() {
+        CowStr::from("#")
+    } else {
+        url
+    }
 }
 
 /// Inline Markdown (a front-matter string) to HTML, without the surrounding paragraph.
@@ -321,6 +350,34 @@ mod tests {
         None
     }
 
+    /// Whatever `check` would say, nothing rendered from Markdown runs code.
+    #[test]
+    fn hostile_markdown_renders_inert() {
+        let hostile = "# Titre {#a onmouseover=alert(1)}\n\n<script>alert(1)</script>\n\n\
+            <img src=x onerror=alert(2)>\n\n[clic](javascript:alert(3)) <javascript:alert(5)>\n\n\
+            [c][ref]\n\n[ref]: vbscript:msgbox(1)\n\n![i](data:image/svg+xml,xx)\n\n\
+            <a href=\"JaVaScRiPt:alert(6)\">x</a> <p style=\"x:expression(alert(7))\">y</p>\n\n\
+            <div class=\"note\">Bien</div>\n";
+        let html = render(hostile, &keep, &[]).html;
+        let lower = html.to_ascii_lowercase();
+        for bad in [
+            "<script",
+            "onerror",
+            "onmouseover",
+            "=\"javascript:",
+            "=\"vbscript:",
+            "=\"data:",
+            "expression",
+        ] {
+            assert!(!lower.contains(bad), "{bad} in {html}");
+        }
+        assert!(html.contains("<div class=\"note\">Bien</div>"), "{html}");
+        assert!(html.contains("id=\"a\""), "{html}");
+        // Without raw HTML, links are neutralised all the same.
+        let html = render("[x](javascript:alert(1))", &keep, &[]).html;
+        assert!(!html.contains("javascript"), "{html}");
+    }
+
     #[test]
     fn headings_get_unique_anchors() {
         let o = outline(
@@ -373,8 +430,9 @@ mod tests {
         );
         assert_eq!(r.html.matches("<abbr").count(), 1, "{}", r.html);
         assert!(
-            r.html
-                .contains("Le <abbr title=\"Fonds d'intervention régional\">FIR</abbr> finance"),
+            r.html.contains(
+                "Le <abbr title=\"Fonds d&#39;intervention régional\">FIR</abbr> finance"
+            ),
             "{}",
             r.html
         );

@@ -23,6 +23,26 @@ pub fn relative(from: &str, to: &str) -> String {
     url
 }
 
+/// The schemes a link may use; any other (`javascript:`, `data:`, `vbscript:`…) could run code
+/// in readers' browsers and is refused.
+pub const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// The scheme of `dest` when it is not one of [`SAFE_SCHEMES`], read as a browser reads it
+/// (tabs and newlines inside, and leading spaces and control characters, are ignored).
+pub fn forbidden_scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let mut chars = scheme.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let scheme = scheme.to_ascii_lowercase();
+    (is_scheme && !SAFE_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
+}
+
 /// Joins a content-relative folder and a relative link path, resolving `.` and `..`.
 /// Returns None when the path climbs above `content/`.
 pub fn join(dir: &str, path: &str) -> Option<String> {
@@ -64,6 +84,32 @@ pub fn decode(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_hide_behind_many_spellings_of_a_scheme() {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "jav\nascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+        ] {
+            assert!(forbidden_scheme(bad).is_some(), "{bad:?} accepted");
+        }
+        for good in [
+            "https://www.ars.sante.fr",
+            "http://example.org",
+            "mailto:a@b.fr",
+            "tel:+33123456789",
+            "../leviers/fir.md",
+            "#ancre",
+            "page.md#a:b",
+        ] {
+            assert_eq!(forbidden_scheme(good), None, "{good:?} refused");
+        }
+    }
 
     #[test]
     fn prefixes_and_relative_urls() {

@@ -22,6 +22,18 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
         .par_iter()
         .map(|(page, o)| {
             let mut out = Vec::new();
+            for html in &o.raw_html {
+                for what in crate::html::removed_by_sanitizer(&html.dest) {
+                    out.push(
+                        Diagnostic::new(
+                            &page.display,
+                            format!("HTML refusé : {what} pourrait exécuter du code chez les lecteurs"),
+                        )
+                        .hint("écrivez en Markdown ; le HTML brut ne garde que la mise en forme (titres, tableaux, listes, liens http, https, mailto ou tel)")
+                        .at(&page.text, page.body_offset + html.range.start),
+                    );
+                }
+            }
             for link in &o.links {
                 let at = page.body_offset + link.range.start;
                 if let Some(d) = check_link(&table, &anchors, page, &link.dest, site) {
@@ -67,6 +79,9 @@ fn check_link(
     dest: &str,
     site: &Site,
 ) -> Option<Diagnostic> {
+    if let Some(scheme) = crate::urls::forbidden_scheme(dest) {
+        return Some(unsafe_link(&page.display, &scheme));
+    }
     let missing_anchor = |fragment: &str, source: &str| {
         let known = anchors.get(source).copied().unwrap_or(&[]);
         let ok = fragment.is_empty()
@@ -130,4 +145,13 @@ fn generated_anchor(site: &Site, source: &str, fragment: &str) -> bool {
         }
         _ => page.lever().is_some() && crate::render::LEVER_ANCHORS.contains(&fragment),
     }
+}
+
+/// A link whose scheme could run code in readers' browsers.
+pub(crate) fn unsafe_link(file: &str, scheme: &str) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        format!("lien refusé : l'adresse commence par « {scheme}: », qui pourrait exécuter du code chez les lecteurs"),
+    )
+    .hint("un lien commence par https://, http://, mailto: ou tel:, ou c'est le chemin d'un fichier du site (../leviers/fir.md)")
 }
