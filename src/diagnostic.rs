@@ -66,10 +66,10 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{}: erreur : {}", self.location(), self.message)?;
         if let Some(text) = &self.excerpt {
             let gutter = self.line.to_string();
-            writeln!(f, "{gutter} | {text}")?;
+            let (shown, caret) = window(text, self.column.saturating_sub(1));
+            writeln!(f, "{gutter} | {shown}")?;
             let pad = " ".repeat(gutter.len());
-            let caret_pad = " ".repeat(self.column.saturating_sub(1).min(text.chars().count()));
-            writeln!(f, "{pad} | {caret_pad}^")?;
+            writeln!(f, "{pad} | {}^", " ".repeat(caret))?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "  aide : {hint}")?;
@@ -133,6 +133,33 @@ impl Diagnostics {
         self.0.dedup();
         self.0
     }
+}
+
+/// At most this many characters of a source line are shown around the column.
+const EXCERPT_WIDTH: usize = 100;
+
+/// The part of `line` shown under a diagnostic, and the caret's offset in it: the whole line
+/// when short, else a window around `column` (0-based, in characters) marked with `…`.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.min(chars.len());
+    if chars.len() <= EXCERPT_WIDTH {
+        return (line.to_owned(), column);
+    }
+    let start = column.saturating_sub(EXCERPT_WIDTH / 2);
+    let end = (start + EXCERPT_WIDTH).min(chars.len());
+    let start = end.saturating_sub(EXCERPT_WIDTH);
+    let mut shown = String::new();
+    let mut caret = column - start;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// Suggests the closest known name for a misspelt one, if any is close enough.

@@ -55,6 +55,8 @@
     return ch !== undefined && WORD_CHAR.test(ch);
   }
 
+  var MAX_WORD = 40;
+
   /**
    * Words of `text` with their code-point offsets: runs of letters, digits and combining
    * accents; French digit groups ("40 000") joined into one number. Same rules as tokenize.rs.
@@ -70,6 +72,8 @@
       }
       var start = i;
       while (i < chars.length && isWordChar(chars[i])) i++;
+      // Longer than MAX_WORD characters: not a word anyone searches for (tokenize.rs).
+      if (i - start > MAX_WORD) continue;
       var token = chars.slice(start, i).join("");
       if (token.length >= 1 && token.length <= 3 && DIGITS.test(token)) {
         var end;

@@ -14,6 +14,8 @@ pub struct Shared<'a> {
     pub livereload: bool,
     /// The wizard's validated rules, when the site has a wizard.
     pub wizard: Option<wizard::Rules>,
+    /// Template texts by name, to point template errors at their line.
+    pub template_sources: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl Shared<'_> {

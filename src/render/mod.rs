@@ -67,8 +67,8 @@ pub fn render(
     let mut diags = Diagnostics::default();
     let tera = match templates::engine(template_sources) {
         Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
+        Err(ds) => {
+            diags.extend(ds);
             return Err(diags);
         }
     };
@@ -78,6 +78,7 @@ pub fn render(
         links: crate::links::LinkTable::new(site),
         livereload: opts.livereload,
         wizard,
+        template_sources,
     };
     let abbrs: Vec<Abbr<'_>> = site
         .glossary
@@ -134,12 +135,7 @@ fn render_page(
     let mut ctx = shared.page_context(page, &md.html, &md.headings);
     let template = template_name(page);
     special::extend_context(shared, page, &template, &mut ctx);
-    let html = render_template(tera, &template, &ctx).map_err(|m| {
-        Diagnostic::new(
-            &page.display,
-            format!("rendu impossible avec le gabarit « {template} » : {m}"),
-        )
-    })?;
+    let html = render_template(tera, &template, &ctx, shared.template_sources)?;
     let text = PageText {
         output: page.output.clone(),
         title: page.meta.title.clone(),
@@ -156,10 +152,15 @@ fn render_page(
     ))
 }
 
-pub fn render_template(tera: &Tera, name: &str, ctx: &serde_json::Value) -> Result<String, String> {
-    let context = Context::from_value(ctx.clone()).map_err(|e| e.to_string())?;
-    tera.render(name, &context)
-        .map_err(|e| templates::error_chain(&e))
+pub fn render_template(
+    tera: &Tera,
+    name: &str,
+    ctx: &serde_json::Value,
+    sources: &BTreeMap<String, String>,
+) -> Result<String, Diagnostic> {
+    Context::from_value(ctx.clone())
+        .and_then(|context| tera.render(name, &context))
+        .map_err(|e| templates::diagnostic(&e, sources))
 }
 
 /// The template a page uses: its own `template`, or one by kind.

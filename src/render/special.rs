@@ -93,12 +93,7 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
         if let (Some(o), Some(e)) = (ctx.as_object_mut(), extra.as_object()) {
             o.extend(e.clone());
         }
-        let html = render_template(tera, template, &ctx).map_err(|m| {
-            Diagnostic::new(
-                format!("templates/{template}"),
-                format!("rendu impossible : {m}"),
-            )
-        })?;
+        let html = render_template(tera, template, &ctx, shared.template_sources)?;
         out.push(OutputFile {
             path: output.to_owned(),
             bytes: html.into_bytes(),

@@ -9,7 +9,9 @@
 /// compounds (`médico-social`) fall apart into their parts; the article left alone (`l`, `d`) is a
 /// stop word. A number written with French digit grouping (`40 000`, `1 000 000`, with a normal,
 /// no-break or narrow no-break space) stays one token, `40000`, so a search for `40000` finds it.
-/// Case and accents are kept: the pipeline folds them.
+/// Case and accents are kept: the pipeline folds them. A word longer than [`MAX_WORD`]
+/// characters (a pasted hash, a 40 000-letter string) is not a word anyone searches for: it is
+/// left out, which also keeps the index's depth bounded.
 pub fn tokenize(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
@@ -23,6 +25,9 @@ pub fn tokenize(text: &str) -> Vec<String> {
         while i < chars.len() && is_word_char(chars[i]) {
             i += 1;
         }
+        if i - start > MAX_WORD {
+            continue;
+        }
         let mut token: String = chars[start..i].iter().collect();
         if is_thousands_head(&chars[start..i]) {
             while let Some(group_end) = thousands_group_at(&chars, i) {
@@ -34,6 +39,9 @@ pub fn tokenize(text: &str) -> Vec<String> {
     }
     tokens
 }
+
+/// The longest word indexed, in characters (the longest French words have about 25).
+pub const MAX_WORD: usize = 40;
 
 /// Letters and digits of any script, plus the combining accents of decomposed text (`e` + U+0301),
 /// which the folding step removes.
