@@ -5,7 +5,6 @@ use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::Path;
-use walkdir::WalkDir;
 
 static TEMPLATES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static STATIC: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/static");
@@ -16,7 +15,7 @@ pub fn templates(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Strin
         .into_iter()
         .filter_map(|(name, bytes)| String::from_utf8(bytes).ok().map(|t| (name, t)))
         .collect();
-    for (name, path) in local(&root.join("templates")) {
+    for (name, path) in local(root, "templates", diags) {
         match std::fs::read_to_string(&path) {
             Ok(text) => {
                 out.insert(name, text);
@@ -36,7 +35,7 @@ pub fn templates(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Strin
 /// Static file path (relative to `static/`) → bytes.
 pub fn static_files(root: &Path, diags: &mut Diagnostics) -> BTreeMap<String, Vec<u8>> {
     let mut out = embedded(&STATIC);
-    for (name, path) in local(&root.join("static")) {
+    for (name, path) in local(root, "static", diags) {
         match std::fs::read(&path) {
             Ok(bytes) => {
                 out.insert(name, bytes);
@@ -66,22 +65,15 @@ fn embedded(dir: &Dir<'_>) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn local(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .sort_by_file_name()
+fn local(root: &Path, dir: &str, diags: &mut Diagnostics) -> Vec<(String, std::path::PathBuf)> {
+    crate::sources::walk(root, dir, diags)
+        .unwrap_or_default()
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (display_path(dir, e.path()), e.path().to_path_buf()))
-        .filter(|(name, _)| !is_ignored(name))
+        .map(|f| (f.rel, f.path))
         .collect()
 }
 
 /// Editor leftovers and dot-files never ship.
 fn is_ignored(name: &str) -> bool {
-    name.split('/')
-        .any(|part| part.starts_with('.') || part.ends_with('~'))
+    name.split('/').any(crate::sources::is_ignored)
 }

@@ -4,7 +4,8 @@
 use std::sync::LazyLock;
 
 /// Escapes what HTML and XML require in text and quoted attribute values, and nothing more
-/// (Tera's default also escapes `/`, which would turn every relative URL into `..&#x2F;`).
+/// (Tera's default also escapes `/`, which would turn every relative URL into `..&#x2F;`);
+/// drops control characters, which XML forbids.
 pub fn escape(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
@@ -14,6 +15,8 @@ pub fn escape(input: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Control characters are invalid in XML and meaningless in HTML.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }

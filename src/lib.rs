@@ -20,6 +20,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod sources;
 pub mod urls;
 pub mod validate;
 pub mod write;

@@ -1,9 +1,10 @@
 //! The whole build, stage after stage: load → validate → render → index → write.
 
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Options, OutputFile};
 use crate::{assets, index, load, render, validate, write};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -57,12 +58,24 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
         path: format!("static/{name}"),
         bytes,
     }));
-    files.extend(site.assets.iter().filter_map(|a| {
-        std::fs::read(&a.source).ok().map(|bytes| OutputFile {
-            path: a.path.clone(),
-            bytes,
-        })
-    }));
+    // Content files copied as they are: an unreadable one is an error, not a silent gap.
+    let mut read_errors = Diagnostics::default();
+    for a in &site.assets {
+        match std::fs::read(&a.source) {
+            Ok(bytes) => files.push(OutputFile {
+                path: a.path.clone(),
+                bytes,
+            }),
+            Err(e) => read_errors.push(Diagnostic::new(
+                format!("content/{}", a.path),
+                format!("lecture impossible : {e}"),
+            )),
+        }
+    }
+    read_errors.extend(collisions(&site, &files));
+    if !read_errors.is_empty() {
+        return Err(Failure::Content(read_errors.into_sorted()));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Built {
         files,
@@ -70,6 +83,36 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
         millis: started.elapsed().as_millis(),
         warnings: Vec::new(),
     })
+}
+
+/// A content file whose output has the path of another output (a page named `plan.md`, a
+/// file named `search-index.js`) would silently replace it, or be replaced: refused.
+fn collisions(site: &crate::model::Site, files: &[OutputFile]) -> Vec<Diagnostic> {
+    let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in files {
+        *by_path.entry(f.path.as_str()).or_default() += 1;
+    }
+    let taken = |path: &str| by_path.get(path).is_some_and(|n| *n > 1);
+    let pages = site
+        .pages
+        .iter()
+        .filter(|p| taken(&p.output))
+        .map(|p| (p.display.clone(), p.output.as_str()));
+    let assets = site
+        .assets
+        .iter()
+        .filter(|a| taken(&a.path))
+        .map(|a| (format!("content/{}", a.path), a.path.as_str()));
+    pages
+        .chain(assets)
+        .map(|(file, output)| {
+            Diagnostic::new(
+                file,
+                format!("ce fichier serait publié sous « {output} », un nom que portail utilise déjà pour un fichier qu'il produit"),
+            )
+            .hint("renommez-le ; les noms réservés sont ceux du plan, de la recherche, des flux, des exports et de static/")
+        })
+        .collect()
 }
 
 /// Compiles then writes the output atomically, after making sure the output folder is one

@@ -370,12 +370,13 @@ fn an_edit_is_rebuilt_and_a_broken_edit_keeps_the_last_good_build() {
         body.contains("Version deux."),
         "the last good build must stay served"
     );
-    assert!(
-        server
-            .log()
-            .contains("la dernière version correcte reste servie"),
-        "{}",
-        server.log()
+    wait_for(
+        "the terminal to say the last good build stays served",
+        || {
+            server
+                .log()
+                .contains("la dernière version correcte reste servie")
+        },
     );
 }
 

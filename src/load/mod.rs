@@ -10,7 +10,6 @@ use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use crate::model::*;
 use schema::{parse_typed, Located, Schema};
 use std::path::Path;
-use walkdir::WalkDir;
 
 /// Reads `root/portail.toml` and `root/content/`. Files that fail to load are reported and
 /// listed in `Site::unloaded`, so validation can still check everything else in the same run.
@@ -38,27 +37,10 @@ pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics
         );
         return Err(diags);
     }
-    let walker = WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| "content".to_owned());
-                diags.push(Diagnostic::new(path, format!("lecture impossible : {e}")));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let rel = display_path(&content, path);
+    let files = crate::sources::walk(root, "content", &mut diags).unwrap_or_default();
+    for file in files {
+        let path = file.path.as_path();
+        let rel = file.rel;
         let display = display_path(root, path);
         match classify(&rel) {
             FileKind::Markdown => {
@@ -105,12 +87,6 @@ fn classify(rel: &str) -> FileKind {
     }
 }
 
-/// Dot-files and editor leftovers (`x.md~`, `.#x.md`) are never content.
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    (name.starts_with('.') && name != ".") || name.ends_with('~')
-}
-
 /// Reads a file that must be UTF-8, pointing at the first bad byte otherwise.
 fn read_text(path: &Path, display: &str, diags: &mut Diagnostics) -> Option<String> {
     let bytes = match std::fs::read(path) {
@@ -124,7 +100,23 @@ fn read_text(path: &Path, display: &str, diags: &mut Diagnostics) -> Option<Stri
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(text),
+        Ok(text) => match text
+            .char_indices()
+            .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            None => Some(text),
+            Some((offset, c)) => {
+                diags.push(
+                    Diagnostic::new(
+                        display,
+                        format!("caractère de contrôle invisible (U+{:04X}) dans le texte", c as u32),
+                    )
+                    .hint("supprimez-le : il vient souvent d'un copier-coller depuis un autre logiciel")
+                    .at(&text, offset),
+                );
+                None
+            }
+        },
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -159,6 +151,22 @@ fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagn
         whole: 0,
     };
     let mut errors = Vec::new();
+    if let Some(folder) = section
+        .split('/')
+        .find(|f| !is_valid_slug(f))
+        .filter(|_| !section.is_empty())
+    {
+        errors.push(
+            Diagnostic::new(
+                &display,
+                format!("nom de dossier « {folder} » invalide pour une adresse web"),
+            )
+            .hint(format!(
+                "renommez le dossier « {} » : minuscules, chiffres et tirets (ni con, nul, aux, prn, com1…)",
+                crate::slug::slugify(folder)
+            )),
+        );
+    }
     if slug != "_index" && !is_valid_slug(&slug) {
         errors.push(
             Diagnostic::new(
@@ -205,8 +213,16 @@ fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagn
     })
 }
 
+/// A name that works in a URL and on every file system: lowercase ASCII letters, digits and
+/// dashes, and not a name Windows reserves (`con`, `nul`, `com1`…).
 fn is_valid_slug(s: &str) -> bool {
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let reserved = RESERVED.contains(&s)
+        || ((s.starts_with("com") || s.starts_with("lpt"))
+            && s.len() == 4
+            && s.as_bytes()[3].is_ascii_digit());
     !s.is_empty()
+        && !reserved
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

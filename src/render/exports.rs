@@ -75,10 +75,31 @@ fn contacts_csv(site: &Site) -> String {
     out
 }
 
+/// A CSV cell; one that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return first) is prefixed with `'`, so opening the export never runs anything.
 fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn formulas_are_never_exported_as_formulas() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+33 1 23"), "'+33 1 23");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("ARS Bretagne"), "ARS Bretagne");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
     }
 }

@@ -151,13 +151,6 @@ fn plan(site: &Site, from: &str) -> Value {
     )
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The updates as an Atom feed, newest first; links are absolute when a base URL is configured.
 fn atom(site: &Site) -> OutputFile {
     const PATH: &str = "actualites/atom.xml";
@@ -176,28 +169,28 @@ fn atom(site: &Site) -> OutputFile {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
     xml.push_str(&format!(
         "  <title>{} — actualités</title>\n",
-        xml_escape(&site.config.title)
+        crate::html::escape(&site.config.title)
     ));
     xml.push_str(&format!(
         "  <id>{}</id>\n  <updated>{newest}T00:00:00Z</updated>\n",
-        xml_escape(&href("actualites/index.html"))
+        crate::html::escape(&href("actualites/index.html"))
     ));
     xml.push_str(&format!(
         "  <link href=\"{}\"/>\n",
-        xml_escape(&href("actualites/index.html"))
+        crate::html::escape(&href("actualites/index.html"))
     ));
     for (p, u) in updates {
-        let link = xml_escape(&href(&p.output));
+        let link = crate::html::escape(&href(&p.output));
         let mut summary = u.description.clone();
         if let Some(d) = u.deadline {
             summary.push_str(&format!(" Date limite : {}.", d.french()));
         }
         xml.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{link}</id>\n    <link href=\"{link}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(&u.title),
+            crate::html::escape(&u.title),
             u.date,
-            xml_escape(u.organiser.as_deref().unwrap_or(&site.config.title)),
-            xml_escape(&summary)
+            crate::html::escape(u.organiser.as_deref().unwrap_or(&site.config.title)),
+            crate::html::escape(&summary)
         ));
     }
     xml.push_str("</feed>\n");
@@ -215,8 +208,8 @@ fn sitemap(site: &Site, base: &str) -> OutputFile {
     for o in outputs {
         xml.push_str(&format!(
             "  <url><loc>{}/{}</loc></url>\n",
-            xml_escape(base),
-            xml_escape(o)
+            crate::html::escape(base),
+            crate::html::escape(o)
         ));
     }
     xml.push_str("</urlset>\n");

@@ -7,6 +7,13 @@ use std::collections::BTreeMap;
 
 pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
     duplicates(site, diags);
+    if site.page_by_source("_index.md").is_none() && !site.unloaded.iter().any(|u| u == "_index.md")
+    {
+        diags.push(
+            Diagnostic::new("content/_index.md", "la page d'accueil est introuvable")
+                .hint("créez content/_index.md : toutes les pages renvoient vers elle"),
+        );
+    }
     for item in &site.config.menu {
         if site.page_by_source(&item.page).is_none() && !site.unloaded.contains(&item.page) {
             diags.push(
