@@ -52,6 +52,12 @@ fn every_path_yields_a_lever_with_reasons() {
                     reason.rule
                 );
                 assert!(!reason.text.is_empty());
+                assert!(
+                    reason.source.starts_with("Source : ")
+                        || reason.source.starts_with("Lecture du portail"),
+                    "{f}: {} without a source",
+                    reason.rule
+                );
             }
             assert!(
                 lever.url.ends_with(".html"),
@@ -68,12 +74,21 @@ fn every_path_yields_a_lever_with_reasons() {
                 .all(|w| w[0].status <= w[1].status),
             "{f}: not ranked"
         );
-        if answers.get("besoin") == Some("vendre") {
-            let purchase = outcome.purchase.as_ref().expect("a sale gets a procedure");
+        if matches!(answers.get("besoin"), Some("vendre" | "acheter")) {
+            let purchase = outcome
+                .purchase
+                .as_ref()
+                .expect("a purchase gets a procedure");
             assert!(!purchase.lines.is_empty(), "{f}: no procedure");
         } else {
-            assert!(outcome.purchase.is_none(), "{f}: procedure without a sale");
+            assert!(
+                outcome.purchase.is_none(),
+                "{f}: procedure without a purchase"
+            );
         }
+        // « Question n sur N » never promised fewer questions than were asked.
+        assert_eq!(outcome.position, outcome.steps.len(), "{f}");
+        assert_eq!(outcome.total, outcome.steps.len(), "{f}");
     }
 }
 
@@ -97,6 +112,16 @@ fn every_prefix_of_a_path_asks_the_next_question_of_that_path() {
                 prefix.to_fragment()
             );
             assert!(outcome.levers.is_empty(), "results shown before the end");
+            // « Question 2 sur 5 »: the count is where the visitor is, out of
+            // at least as many questions as this path will ask.
+            assert_eq!(outcome.position, cut + 1);
+            assert!(
+                outcome.total >= pairs.len() && outcome.total <= rules.model().questions.len(),
+                "after {}: total {} for a path of {}",
+                prefix.to_fragment(),
+                outcome.total,
+                pairs.len()
+            );
         }
     }
 }
