@@ -343,6 +343,9 @@
       list.appendChild(item);
     });
     box.appendChild(list);
+    if (purchase.to_confirm) {
+      box.appendChild(el("p", { className: "wz-confirm", text: "À confirmer avec l'acheteur ou l'ARS : ce montant tombe exactement sur un seuil, que le guide et le code de la commande publique peuvent lire différemment." }));
+    }
     box.appendChild(el("p", { className: "wz-note", text: "Ces seuils sont ceux que cite le guide APIST de juillet 2020 ; ils changent avec la réglementation : vérifiez ceux en vigueur à la date de l'achat." }));
     return box;
   }

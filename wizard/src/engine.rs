@@ -439,6 +439,7 @@ fn purchase(model: &Model, facts: &Facts, known: &Known, today: &str) -> Option<
     Some(PurchaseOutcome {
         amount,
         amount_text: text::euros(amount),
+        to_confirm: facts.threshold(amount).is_some(),
         lines,
     })
 }

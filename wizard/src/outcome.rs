@@ -102,6 +102,9 @@ pub struct CallRef {
 pub struct PurchaseOutcome {
     pub amount: u64,
     pub amount_text: String,
+    /// The amount is exactly a threshold: the guide's words and the legal
+    /// boundary may differ there, to confirm with the buyer or the ARS.
+    pub to_confirm: bool,
     pub lines: Vec<ProcedureLine>,
 }
 
