@@ -129,7 +129,7 @@ fn every_prefix_of_a_path_asks_the_next_question_of_that_path() {
 #[test]
 fn closed_calls_are_never_offered_even_after_the_build_date() {
     let (rules, facts) = common::rules();
-    let answers = Answers::from_fragment("porteur=ville&besoin=deroger&maturite=pret&region=idf");
+    let answers = Answers::from_fragment("porteur=ville&besoin=deroger&public=patients&region=idf");
     let on_build = evaluate(&rules, &facts, &answers);
     let art51 = on_build
         .levers
@@ -147,6 +147,31 @@ fn closed_calls_are_never_offered_even_after_the_build_date() {
         .find(|l| l.slug == "article-51")
         .unwrap();
     assert!(art51.calls.is_empty());
+}
+
+#[test]
+fn only_calls_open_in_the_chosen_region_or_nationally_are_offered() {
+    let (rules, facts) = common::rules();
+    let calls = |region: &str| -> Vec<String> {
+        let fragment =
+            format!("porteur=association&besoin=subvention&public=patients&region={region}");
+        let outcome = evaluate(&rules, &facts, &Answers::from_fragment(&fragment));
+        assert!(outcome.complete, "{fragment}");
+        let appels = outcome
+            .levers
+            .iter()
+            .find(|l| l.slug == "appels-a-projets")
+            .unwrap();
+        appels.calls.iter().map(|c| c.slug.clone()).collect()
+    };
+    // The national call is offered everywhere; the Bourgogne-Franche-Comté
+    // call only there.
+    assert_eq!(
+        calls("bfc"),
+        ["centres-sante-participatifs", "appel-test-bfc"]
+    );
+    assert_eq!(calls("idf"), ["centres-sante-participatifs"]);
+    assert_eq!(calls("ocean-indien"), ["centres-sante-participatifs"]);
 }
 
 #[test]

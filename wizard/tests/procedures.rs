@@ -37,7 +37,9 @@ fn lever_page_thresholds() -> Vec<(u64, bool, String, Option<String>)> {
 
 fn procedures(amount: u64, besoin: &str, porteur: &str) -> Vec<String> {
     let (rules, facts) = common::rules();
-    let fragment = format!("porteur={porteur}&besoin={besoin}&montant={amount}&region=bretagne");
+    let fragment = format!(
+        "porteur={porteur}&besoin={besoin}&public=patients&montant={amount}&region=bretagne"
+    );
     let outcome = evaluate(&rules, &facts, &Answers::from_fragment(&fragment));
     assert!(outcome.complete, "{fragment}");
     outcome
@@ -127,7 +129,9 @@ fn the_expired_experiment_is_told_as_history() {
     let outcome = wizard::evaluate_on(
         &rules,
         &facts,
-        &Answers::from_fragment("porteur=groupement&besoin=acheter&montant=60000&region=bretagne"),
+        &Answers::from_fragment(
+            "porteur=groupement&besoin=acheter&public=patients&montant=60000&region=bretagne",
+        ),
         "2026-11-22",
     );
     let purchase = outcome.purchase.unwrap();
