@@ -33,6 +33,7 @@ pub fn facts(site: &Site) -> wizard::Facts {
                 amount: t.amount,
                 applies_from: t.applies_from.to_string(),
                 applies_until: t.applies_until.map(|d| d.to_string()),
+                up_to_included: t.boundary == crate::model::Boundary::Inclus,
                 label: t.label.clone(),
             })
             .collect(),
@@ -60,6 +61,7 @@ pub fn facts(site: &Site) -> wizard::Facts {
                 deadline: u.deadline.map(|d| d.to_string()),
                 open: u.deadline.is_some_and(|d| d >= site.today),
                 levers: u.levers.clone(),
+                regions: u.regions.clone(),
             })
             .collect(),
     }

@@ -119,7 +119,19 @@ pub struct Threshold {
     pub applies_from: Date,
     #[serde(default)]
     pub applies_until: Option<Date>,
+    /// Which side of the threshold its exact amount falls on, as the source says it.
+    pub boundary: Boundary,
     pub label: String,
+}
+
+/// `inclus`: the threshold amount belongs to the bracket below it (« MAPA si montant
+/// ≤ 139 000 € », publicité « > à 90 000 € »); `exclu`: the bracket below stops just before
+/// it (« < à 40 000 € »). The wizard's procedures take their boundaries from here.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Boundary {
+    Inclus,
+    Exclu,
 }
 
 /// Front matter of `content/leviers/<slug>.md`.
@@ -164,6 +176,8 @@ pub struct UpdateMeta {
     #[serde(default)]
     pub deadline: Option<Date>,
     pub levers: Vec<String>,
+    /// ARS ids (`content/data/contacts.toml`) where the update applies, or `national`.
+    pub regions: Vec<String>,
     #[serde(default)]
     pub organiser: Option<String>,
     #[serde(default)]

@@ -86,6 +86,10 @@ deadline = {today}
 # Leviers illustrés, parmi : fir, cpom, article-51, appels-a-projets,
 # mig-cooperation-internationale, achats-innovants, conference-des-financeurs, tiga, indemand.
 levers = ["article-51"]
+# Où l'actualité s'applique : "national", ou les identifiants des ARS concernées
+# (ara, bfc, bretagne, cvl, corse, grand-est, guadeloupe, guyane, hdf, idf, martinique,
+# normandie, na, occitanie, ocean-indien, pdl, paca).
+regions = ["national"]
 # Facultatif : qui porte l'appel, et le lien vers la page officielle.
 organiser = "ARS …"
 # link = "https://…"

@@ -28,6 +28,10 @@
   var editing = null;
   // Set after a visitor's action, so focus only moves when they asked for it.
   var moveFocus = false;
+  // The answers given in this visit, by question: going back to a question
+  // (button or browser) shows the answer it had, selected.
+  var remembered = {};
+  var siteName = app.getAttribute("data-site-name") || document.title;
 
   /* ---------- Engine ---------- */
 
@@ -50,6 +54,13 @@
     } finally {
       exports.wz_free(ptr, bytes.length);
     }
+  }
+
+  function frenchToday() {
+    var months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+      "septembre", "octobre", "novembre", "décembre"];
+    var d = new Date();
+    return (d.getDate() === 1 ? "1er" : d.getDate()) + " " + months[d.getMonth()] + " " + d.getFullYear();
   }
 
   function localDate() {
@@ -135,6 +146,7 @@
   var stepsBox = el("div", { className: "wz-steps" });
   var questionBox = el("div", { className: "wz-question" });
   var resultBox = el("div", { className: "wz-result", "aria-live": "polite" });
+  var rulesTable = document.getElementById("assistant-tableau");
 
   function renderSteps(outcome) {
     stepsBox.textContent = "";
@@ -159,13 +171,15 @@
     stepsBox.appendChild(list);
   }
 
-  function renderQuestion(step, fragment, number) {
+  function renderQuestion(step, fragment, number, total) {
     questionBox.textContent = "";
     var form = el("form", { className: "wz-form no-print", novalidate: "" });
     var legend = el("legend", { tabindex: "-1" }, [
-      el("span", { className: "wz-step-number", text: "Question " + number + " : " }),
+      el("span", { className: "wz-step-number", text: "Question " + number + " sur " + Math.max(total, number) + " : " }),
       document.createTextNode(step.text)
     ]);
+    // The answer in the URL, or else the one given earlier in this visit.
+    var current = step.answer || remembered[step.question] || null;
     var fieldset = el("fieldset", {}, [legend]);
     var helpId = "wz-help-" + step.question;
     var errorId = "wz-error-" + step.question;
@@ -180,7 +194,7 @@
         id: "wz-input-" + step.question, name: step.question,
         "aria-describedby": (step.help ? helpId + " " : "") + errorId
       });
-      if (step.answer) { input.value = step.answer; }
+      if (current) { input.value = current; }
       fieldset.appendChild(el("label", { "for": input.id, text: "Montant en euros, hors taxes" }));
       fieldset.appendChild(input);
     } else {
@@ -188,7 +202,7 @@
       step.options.forEach(function (option, i) {
         var id = "wz-" + step.question + "-" + i;
         var radio = el("input", { type: "radio", name: step.question, id: id, value: option.id });
-        if (step.answer === option.id) { radio.checked = true; }
+        if (current === option.id) { radio.checked = true; }
         options.appendChild(el("div", { className: "wz-option" }, [
           radio, el("label", { "for": id, text: option.label })
         ]));
@@ -205,6 +219,7 @@
     } else if (number > 1) {
       actions.appendChild(button("Question précédente", function () {
         var last = evaluate(fragment).steps.slice(-1)[0];
+        if (last && last.answer) { remembered[last.question] = last.answer; }
         go(last ? withoutAnswer(fragment, last.question) : "");
       }));
     }
@@ -231,6 +246,7 @@
         }
         value = checked.value;
       }
+      remembered[step.question] = value;
       go(withAnswer(fragment, step.question, value));
     });
     questionBox.appendChild(form);
@@ -248,17 +264,38 @@
     reasons.forEach(function (r) {
       list.appendChild(el("li", {}, [
         prefix ? el("span", { className: "wz-si", text: prefix }) : null,
-        document.createTextNode(r.text + " "),
-        el("span", { className: "wz-rule", text: "(règle " + r.rule + ")" })
+        document.createTextNode(r.text),
+        r.source ? el("span", { className: "wz-source", text: r.source }) : null
       ]));
     });
     return list;
+  }
+
+  // The region's ARS as this lever's text points to it (never the Article 51
+  // mailbox, except for the Article 51 lever).
+  function arsContact(kind, contact) {
+    if (!contact || kind === "aucun") { return null; }
+    if (kind === "article51") {
+      return el("span", {}, [
+        document.createTextNode("Référent « article 51 » de l'" + contact.name + " : "),
+        link("mailto:" + contact.article51_email, contact.article51_email),
+        document.createTextNode(".")
+      ]);
+    }
+    return el("span", {}, [
+      document.createTextNode(contact.name + " : "),
+      link(root + contact.url, "ses contacts"),
+      document.createTextNode(".")
+    ]);
   }
 
   function renderLever(lever, contact) {
     var card = el("article", { className: "wz-lever wz-" + lever.status });
     card.appendChild(el("h4", {}, [link(root + lever.url, lever.title || lever.short_title)]));
     card.appendChild(el("p", { className: "wz-status", text: lever.status_label }));
+    if (lever.to_confirm) {
+      card.appendChild(el("p", { className: "wz-confirm", text: "À confirmer avec l'ARS : le guide ne tranche pas ce cas." }));
+    }
     if (lever.reasons.length) { card.appendChild(reasonList(lever.reasons, "")); }
     if (lever.conditions.length) { card.appendChild(reasonList(lever.conditions, "si ")); }
     if (lever.calls.length) {
@@ -269,7 +306,7 @@
           document.createTextNode(c.deadline_text ? " — jusqu'au " + c.deadline_text : "")
         ]));
       });
-      card.appendChild(el("p", { className: "wz-subtitle", text: "Appels ouverts liés à ce levier :" }));
+      card.appendChild(el("p", { className: "wz-subtitle", text: "Appels ouverts dans votre région ou au niveau national :" }));
       card.appendChild(calls);
     }
     if (lever.next_steps.length) {
@@ -281,13 +318,8 @@
     if (lever.status !== "ne-correspond-pas") {
       var who = el("p", { className: "wz-contact" }, [el("span", { className: "wz-subtitle", text: "Contact : " })]);
       if (lever.contact_note) { who.appendChild(document.createTextNode(lever.contact_note + " ")); }
-      if (contact) {
-        who.appendChild(document.createTextNode(contact.name + " : "));
-        who.appendChild(link("mailto:" + contact.article51_email, contact.article51_email));
-        who.appendChild(document.createTextNode(" ("));
-        who.appendChild(link(root + contact.url, "autres contacts"));
-        who.appendChild(document.createTextNode(")."));
-      }
+      var ars = arsContact(lever.ars_contact, contact);
+      if (ars) { who.appendChild(ars); }
       card.appendChild(who);
     }
     return card;
@@ -299,8 +331,9 @@
     var list = el("ul", {});
     purchase.lines.forEach(function (line) {
       var item = el("li", {}, [
-        document.createTextNode(line.text + " "),
-        el("span", { className: "wz-rule", text: "(règle " + line.rule + ")" })
+        el("strong", { text: line.range + " : " }),
+        document.createTextNode(line.text),
+        line.source ? el("span", { className: "wz-source", text: line.source }) : null
       ]);
       line.thresholds.forEach(function (t) {
         var note = "Seuil de " + t.amount_text + " : " + t.period +
@@ -310,19 +343,42 @@
       list.appendChild(item);
     });
     box.appendChild(list);
+    if (purchase.to_confirm) {
+      box.appendChild(el("p", { className: "wz-confirm", text: "À confirmer avec l'acheteur ou l'ARS : ce montant tombe exactement sur un seuil, que le guide et le code de la commande publique peuvent lire différemment." }));
+    }
+    box.appendChild(el("p", { className: "wz-note", text: "Ces seuils sont ceux que cite le guide APIST de juillet 2020 ; ils changent avec la réglementation : vérifiez ceux en vigueur à la date de l'achat." }));
     return box;
+  }
+
+  function copyLink(input, status) {
+    var done = function () { status.textContent = "Lien copié."; };
+    var fallback = function () {
+      input.select();
+      try {
+        status.textContent = document.execCommand("copy") ? "Lien copié." : "Sélectionnez le lien et copiez-le.";
+      } catch (e) {
+        status.textContent = "Sélectionnez le lien et copiez-le.";
+      }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(input.value).then(done, fallback);
+    } else {
+      fallback();
+    }
   }
 
   function renderResult(outcome) {
     resultBox.textContent = "";
+    // Printed, the result says where and when it comes from.
+    resultBox.appendChild(el("p", { className: "wz-print-only" }, [
+      document.createTextNode(siteName + " — assistant d'éligibilité, résultat du " + frenchToday() + ". Lien vers ce résultat : " + location.href)
+    ]));
     var heading = el("h2", { tabindex: "-1", text: "Les leviers pour votre projet" });
     resultBox.appendChild(heading);
     if (outcome.contact) {
       resultBox.appendChild(el("p", { className: "wz-region" }, [
-        document.createTextNode("Votre ARS : " + outcome.contact.name + " — référent Article 51 : "),
-        link("mailto:" + outcome.contact.article51_email, outcome.contact.article51_email),
-        document.createTextNode(" — "),
-        link(root + outcome.contact.url, "page des contacts")
+        document.createTextNode("Votre ARS : " + outcome.contact.name + " — "),
+        link(root + outcome.contact.url, "ses contacts")
       ]));
     }
     GROUPS.forEach(function (group) {
@@ -335,10 +391,13 @@
     if (outcome.purchase) { resultBox.appendChild(renderPurchase(outcome.purchase)); }
 
     var share = el("input", { type: "text", readonly: "", id: "wz-share", value: location.href, className: "wz-share" });
+    var copied = el("span", { className: "wz-copied", role: "status" });
     resultBox.appendChild(el("div", { className: "wz-actions no-print" }, [
       el("label", { "for": "wz-share", text: "Lien vers ce résultat, à garder ou partager : " }), share,
+      button("Copier le lien", function () { copyLink(share, copied); }),
+      copied,
       button("Imprimer", function () { window.print(); }),
-      button("Recommencer", function () { go(""); })
+      button("Recommencer", function () { remembered = {}; go(""); })
     ]));
     return heading;
   }
@@ -359,15 +418,17 @@
     var focusTarget = null;
     var edited = editing && outcome.steps.filter(function (s) { return s.question === editing; })[0];
     if (edited) {
-      focusTarget = renderQuestion(edited, fragment, outcome.steps.indexOf(edited) + 1);
+      focusTarget = renderQuestion(edited, fragment, outcome.steps.indexOf(edited) + 1, outcome.total);
     } else if (outcome.next) {
       editing = null;
-      focusTarget = renderQuestion(outcome.next, fragment, outcome.steps.length + 1);
+      focusTarget = renderQuestion(outcome.next, fragment, outcome.position, outcome.total);
     } else {
       editing = null;
       focusTarget = renderResult(outcome);
     }
     document.body.classList.toggle("wz-complete", outcome.complete);
+    // The rules table stays on the page, folded away below the result.
+    if (rulesTable) { rulesTable.open = false; }
     if (moveFocus && focusTarget) { focusTarget.focus(); }
     moveFocus = false;
   }

@@ -97,6 +97,49 @@ pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
                     diags.push(unknown_lever(page, slug, &lever_slugs));
                 }
             }
+            regions(site, page, &update.regions, diags);
+        }
+    }
+}
+
+/// An update's `regions`: ARS ids of `content/data/contacts.toml`, or `national`; not empty.
+fn regions(site: &Site, page: &Page, regions: &[String], diags: &mut Diagnostics) {
+    let mut known: Vec<&str> = vec!["national"];
+    known.extend(site.contacts.data.ars.iter().map(|a| a.id.as_str()));
+    if regions.is_empty() {
+        diags.push(
+            locate(
+                Diagnostic::new(&page.display, "la liste « regions » est vide"),
+                &page.text,
+                0,
+                "regions",
+                0,
+            )
+            .hint(format!(
+                "indiquez où l'actualité s'applique : \"national\" ou l'identifiant d'une ARS ({})",
+                known[1..].join(", ")
+            )),
+        );
+    }
+    for region in regions {
+        if !known.contains(&region.as_str()) {
+            let hint = match did_you_mean(region, known.iter().copied()) {
+                Some(s) => format!(
+                    "vouliez-vous dire « {s} » ? Valeurs possibles : {}",
+                    known.join(", ")
+                ),
+                None => format!("valeurs possibles : {}", known.join(", ")),
+            };
+            diags.push(
+                locate(
+                    Diagnostic::new(&page.display, format!("région inconnue « {region} »")),
+                    &page.text,
+                    0,
+                    &format!("\"{region}\""),
+                    0,
+                )
+                .hint(hint),
+            );
         }
     }
 }

@@ -175,6 +175,16 @@ pub(crate) struct Judgement<'m> {
     pub conditions: Vec<&'m Rule>,
 }
 
+impl Judgement<'_> {
+    /// One of the rules that decided the result leaves the case to the ARS.
+    fn to_confirm(&self) -> bool {
+        self.reasons
+            .iter()
+            .chain(&self.conditions)
+            .any(|r| r.confirm)
+    }
+}
+
 /// Exclusions win; then conditions make it « peut correspondre »; then
 /// positive rules make it « correspond »; with no rule at all, the lever's
 /// `otherwise` sentence says why it does not fit.
@@ -254,9 +264,15 @@ pub(crate) fn evaluate_model(
     let next = walk.next.map(|q| step(model, &walk.known, q));
     let complete = walk.next.is_none();
     let contact = region_contact(model, facts, &walk.known);
+    let position = walk.path.len() + usize::from(!complete);
+    let total = match walk.next {
+        Some(q) => walk.path.len() + crate::enumerate::longest(model, &mut walk.known.clone(), q),
+        None => walk.path.len(),
+    };
+    let region = contact.as_ref().map(|c| c.region.as_str()).unwrap_or("");
     let (levers, purchase) = if complete {
         (
-            levers(model, facts, &walk.known, today),
+            levers(model, facts, &walk.known, today, region),
             purchase(model, facts, &walk.known, today),
         )
     } else {
@@ -267,6 +283,8 @@ pub(crate) fn evaluate_model(
         complete,
         steps,
         next,
+        position,
+        total,
         levers,
         purchase,
         contact,
@@ -315,11 +333,18 @@ fn reasons(rules: &[&Rule]) -> Vec<Reason> {
         .map(|r| Reason {
             rule: r.id.clone(),
             text: r.text.clone(),
+            source: r.source.display.clone(),
         })
         .collect()
 }
 
-fn levers(model: &Model, facts: &Facts, known: &Known, today: &str) -> Vec<LeverOutcome> {
+fn levers(
+    model: &Model,
+    facts: &Facts,
+    known: &Known,
+    today: &str,
+    region: &str,
+) -> Vec<LeverOutcome> {
     let mut out: Vec<LeverOutcome> = model
         .levers
         .iter()
@@ -335,10 +360,11 @@ fn levers(model: &Model, facts: &Facts, known: &Known, today: &str) -> Vec<Lever
                 }
             }
             let calls = if fits {
-                open_calls(facts, &lever.slug, today)
+                open_calls(facts, &lever.slug, today, region)
             } else {
                 Vec::new()
             };
+            let to_confirm = judgement.to_confirm();
             LeverOutcome {
                 slug: lever.slug.clone(),
                 title: fact.map(|f| f.title.clone()).unwrap_or_default(),
@@ -350,20 +376,24 @@ fn levers(model: &Model, facts: &Facts, known: &Known, today: &str) -> Vec<Lever
                 conditions: reasons(&judgement.conditions),
                 next_steps,
                 contact_note: lever.contact.clone(),
+                ars_contact: lever.ars_contact,
+                to_confirm,
                 calls,
             }
         })
         .collect();
-    // Stable: within a status, the rules file's order is kept.
-    out.sort_by_key(|l| l.status);
+    // Stable: within a status, specific levers before generic ones, then the
+    // rules file's order.
+    let generic = |slug: &str| model.levers.iter().any(|l| l.slug == slug && l.generic);
+    out.sort_by_key(|l| (l.status, generic(&l.slug)));
     out
 }
 
-fn open_calls(facts: &Facts, slug: &str, today: &str) -> Vec<CallRef> {
+fn open_calls(facts: &Facts, slug: &str, today: &str, region: &str) -> Vec<CallRef> {
     facts
         .calls
         .iter()
-        .filter(|c| c.levers.iter().any(|l| l == slug) && c.is_open_on(today))
+        .filter(|c| c.levers.iter().any(|l| l == slug) && c.is_open_on(today) && c.concerns(region))
         .map(|c| CallRef {
             slug: c.slug.clone(),
             title: c.title.clone(),
@@ -388,7 +418,9 @@ fn purchase(model: &Model, facts: &Facts, known: &Known, today: &str) -> Option<
         .filter(|p| p.covers(amount))
         .map(|p| ProcedureLine {
             rule: p.id.clone(),
+            range: p.range.clone(),
             text: p.text.clone(),
+            source: p.source.display.clone(),
             thresholds: p
                 .thresholds
                 .iter()
@@ -407,6 +439,7 @@ fn purchase(model: &Model, facts: &Facts, known: &Known, today: &str) -> Option<
     Some(PurchaseOutcome {
         amount,
         amount_text: text::euros(amount),
+        to_confirm: facts.threshold(amount).is_some(),
         lines,
     })
 }

@@ -34,6 +34,25 @@ fn explore(
     }
 }
 
+/// The most questions still to answer from question `from` on, whatever the
+/// answers: « Question 2 sur 5 » counts the longest path.
+pub(crate) fn longest(model: &Model, known: &mut Known, from: usize) -> usize {
+    let Some(q) = (from..model.questions.len()).find(|&q| asked(model, known, q)) else {
+        return 0;
+    };
+    let mut best = 0;
+    for value in candidates(model, known, q) {
+        known[q] = Some(value);
+        best = best.max(longest(model, known, q + 1));
+        known[q] = None;
+        // Nothing is asked after the last question: one answer tells it all.
+        if best + 1 + q >= model.questions.len() {
+            break;
+        }
+    }
+    1 + best
+}
+
 fn candidates(model: &Model, known: &Known, q: usize) -> Vec<Value> {
     match model.questions[q].kind {
         Kind::Choice | Kind::Region => offered(model, known, q)

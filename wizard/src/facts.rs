@@ -40,6 +40,10 @@ pub struct ThresholdFact {
     pub applies_from: String,
     /// `YYYY-MM-DD`, when the threshold was given an end (the 2019-2021 experiment).
     pub applies_until: Option<String>,
+    /// True when the threshold amount itself belongs to the bracket below it
+    /// (« jusqu'à 139 000 € inclus », « au-delà de 90 000 € »); false when the
+    /// bracket below stops just before it (« moins de 40 000 € »).
+    pub up_to_included: bool,
     pub label: String,
 }
 
@@ -65,6 +69,8 @@ pub struct CallFact {
     /// Computed by the generator from the build date.
     pub open: bool,
     pub levers: Vec<String>,
+    /// ARS ids where the call is open, or `national`.
+    pub regions: Vec<String>,
 }
 
 impl Facts {
@@ -88,5 +94,10 @@ impl CallFact {
     /// update without a deadline is news, not a call: it is never listed.
     pub fn is_open_on(&self, today: &str) -> bool {
         self.open && self.deadline.as_deref().is_some_and(|d| d >= today)
+    }
+
+    /// Open to projects of this region: national, or published for it.
+    pub fn concerns(&self, region: &str) -> bool {
+        self.regions.iter().any(|r| r == "national" || r == region)
     }
 }

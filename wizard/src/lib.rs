@@ -29,7 +29,7 @@ mod wasm;
 
 pub use answers::Answers;
 pub use facts::{CallFact, Facts, LeverFact, RegionFact, ThresholdFact};
-pub use model::{Kind, Model, Status};
+pub use model::{ArsContact, Kind, Model, RuleSource, Seed, Status};
 pub use outcome::*;
 
 #[cfg(feature = "native")]

@@ -70,6 +70,33 @@ pub struct Model {
     pub table_rows: usize,
     /// Detail shown in each cell (a choice question, usually « besoin »).
     pub table_detail: Option<usize>,
+    /// Documents the rules cite (`[[seeds]]`).
+    pub seeds: Vec<Seed>,
+}
+
+/// A source document the rules rest on: one of the seed files the portal is written from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seed {
+    /// Short id cited by rules: `001`.
+    pub id: String,
+    /// File name in the seeds folder: `001_d99033c1927da53e.txt`.
+    pub file: String,
+    /// How a reader names it: « Guide pratique APIST, juillet 2020 ».
+    pub title: String,
+}
+
+/// Where a rule comes from: a passage of a seed, or the portal's own reading.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RuleSource {
+    /// Seed id (`001`), empty for a reading of the portal's own.
+    pub seed: String,
+    pub page: Option<u64>,
+    /// A short passage copied exactly from the seed.
+    pub quote: Option<String>,
+    /// The portal's own reading, when the seed does not say it in so many words.
+    pub reading: Option<String>,
+    /// What the reader sees: « Source : Guide pratique APIST, juillet 2020, p. 7 : « … » ».
+    pub display: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +140,10 @@ pub struct LeverRules {
     pub slug: String,
     /// How to get in touch for this lever (besides the regional ARS contact).
     pub contact: Option<String>,
+    /// Which contact of the chosen region's ARS the lever's text points to.
+    pub ars_contact: ArsContact,
+    /// A generic lever (calls for projects) is listed after the specific ones of the same status.
+    pub generic: bool,
     pub next_steps: Vec<String>,
     pub rules: Vec<Rule>,
     /// Reason given when no rule of the lever applies.
@@ -126,6 +157,24 @@ pub struct Rule {
     pub when: Vec<Clause>,
     pub text: String,
     pub next_step: Option<String>,
+    pub source: RuleSource,
+    /// The guide does not settle this case: the result says to confirm it with the ARS.
+    pub confirm: bool,
+}
+
+/// The regional ARS contact a lever's card gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "native", derive(serde::Serialize))]
+pub enum ArsContact {
+    /// No ARS contact: the lever goes through someone else (conseil départemental, Région…).
+    #[serde(rename = "aucun")]
+    None,
+    /// The ARS (its contacts page: thematic referents, departments).
+    #[serde(rename = "ars")]
+    Ars,
+    /// The ARS's Article 51 referent and mailbox: for the Article 51 lever only.
+    #[serde(rename = "article51")]
+    Article51,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,9 +186,13 @@ pub struct Purchase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Procedure {
     pub id: String,
+    /// Amounts covered: `from <= amount < below`, derived from the thresholds it names.
     pub from: Option<u64>,
     pub below: Option<u64>,
+    /// The amounts in words, boundary side as the lever page gives it: « Jusqu'à 139 000 € HT inclus ».
+    pub range: String,
     pub text: String,
+    pub source: RuleSource,
     /// Threshold amounts this line relies on; their dates come from the facts.
     pub thresholds: Vec<u64>,
 }

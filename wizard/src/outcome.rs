@@ -2,7 +2,7 @@
 //! their reasons. Serialized as JSON for the browser, rendered as text for
 //! the golden file.
 
-use crate::model::{Kind, Status};
+use crate::model::{ArsContact, Kind, Status};
 use miniserde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -17,6 +17,10 @@ pub struct Outcome {
     pub steps: Vec<Step>,
     /// The question to ask now; `None` when complete.
     pub next: Option<Step>,
+    /// Number of the question asked now (1-based), and how many questions the
+    /// visitor will have answered at most by the end: « Question 2 sur 5 ».
+    pub position: usize,
+    pub total: usize,
     /// Every lever, best first; empty until complete.
     pub levers: Vec<LeverOutcome>,
     /// The procurement procedure the amount implies, when a purchase is described.
@@ -63,8 +67,12 @@ pub struct LeverOutcome {
     pub conditions: Vec<Reason>,
     /// What to do now (empty when the lever does not fit).
     pub next_steps: Vec<String>,
-    /// Who to contact for this lever, besides the regional ARS.
+    /// Who to contact for this lever, as its text gives it.
     pub contact_note: Option<String>,
+    /// Which contact of the chosen region's ARS applies to this lever.
+    pub ars_contact: ArsContact,
+    /// The guide does not settle this case: to confirm with the ARS.
+    pub to_confirm: bool,
     /// Calls linked to this lever that are open today (never a closed one).
     pub calls: Vec<CallRef>,
 }
@@ -72,9 +80,11 @@ pub struct LeverOutcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "native", derive(serde::Serialize))]
 pub struct Reason {
-    /// The rule id in the rules file, so that every sentence can be traced.
+    /// The rule id in the rules file (for tests and editors; never shown).
     pub rule: String,
     pub text: String,
+    /// « Source : Guide pratique APIST, juillet 2020, p. 7 : « … » ».
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,6 +102,9 @@ pub struct CallRef {
 pub struct PurchaseOutcome {
     pub amount: u64,
     pub amount_text: String,
+    /// The amount is exactly a threshold: the guide's words and the legal
+    /// boundary may differ there, to confirm with the buyer or the ARS.
+    pub to_confirm: bool,
     pub lines: Vec<ProcedureLine>,
 }
 
@@ -99,7 +112,10 @@ pub struct PurchaseOutcome {
 #[cfg_attr(feature = "native", derive(serde::Serialize))]
 pub struct ProcedureLine {
     pub rule: String,
+    /// The amounts it covers, in words.
+    pub range: String,
     pub text: String,
+    pub source: String,
     pub thresholds: Vec<ThresholdNote>,
 }
 

@@ -28,6 +28,7 @@ pub struct TableLever {
     pub rules: Vec<TableRule>,
     /// Why not, when no rule applies.
     pub otherwise: String,
+    pub otherwise_source: String,
 }
 
 /// A rule as a sentence: « Quand … : … ».
@@ -39,6 +40,10 @@ pub struct TableRule {
     /// The conditions in words; empty when the rule always applies.
     pub when: String,
     pub text: String,
+    /// « Source : Guide pratique APIST, juillet 2020, p. 7 : « … » ».
+    pub source: String,
+    /// The guide does not settle the case: to confirm with the ARS.
+    pub confirm: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -143,9 +148,12 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
                         result_label: r.result.label().to_string(),
                         when: when_text(model, &r.when),
                         text: r.text.clone(),
+                        source: r.source.display.clone(),
+                        confirm: r.confirm,
                     })
                     .collect(),
                 otherwise: lever.otherwise.text.clone(),
+                otherwise_source: lever.otherwise.source.display.clone(),
             }
         })
         .collect();

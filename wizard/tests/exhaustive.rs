@@ -52,6 +52,12 @@ fn every_path_yields_a_lever_with_reasons() {
                     reason.rule
                 );
                 assert!(!reason.text.is_empty());
+                assert!(
+                    reason.source.starts_with("Source : ")
+                        || reason.source.starts_with("Lecture du portail"),
+                    "{f}: {} without a source",
+                    reason.rule
+                );
             }
             assert!(
                 lever.url.ends_with(".html"),
@@ -68,12 +74,21 @@ fn every_path_yields_a_lever_with_reasons() {
                 .all(|w| w[0].status <= w[1].status),
             "{f}: not ranked"
         );
-        if answers.get("besoin") == Some("vendre") {
-            let purchase = outcome.purchase.as_ref().expect("a sale gets a procedure");
+        if matches!(answers.get("besoin"), Some("vendre" | "acheter")) {
+            let purchase = outcome
+                .purchase
+                .as_ref()
+                .expect("a purchase gets a procedure");
             assert!(!purchase.lines.is_empty(), "{f}: no procedure");
         } else {
-            assert!(outcome.purchase.is_none(), "{f}: procedure without a sale");
+            assert!(
+                outcome.purchase.is_none(),
+                "{f}: procedure without a purchase"
+            );
         }
+        // « Question n sur N » never promised fewer questions than were asked.
+        assert_eq!(outcome.position, outcome.steps.len(), "{f}");
+        assert_eq!(outcome.total, outcome.steps.len(), "{f}");
     }
 }
 
@@ -97,6 +112,16 @@ fn every_prefix_of_a_path_asks_the_next_question_of_that_path() {
                 prefix.to_fragment()
             );
             assert!(outcome.levers.is_empty(), "results shown before the end");
+            // « Question 2 sur 5 »: the count is where the visitor is, out of
+            // at least as many questions as this path will ask.
+            assert_eq!(outcome.position, cut + 1);
+            assert!(
+                outcome.total >= pairs.len() && outcome.total <= rules.model().questions.len(),
+                "after {}: total {} for a path of {}",
+                prefix.to_fragment(),
+                outcome.total,
+                pairs.len()
+            );
         }
     }
 }
@@ -104,7 +129,7 @@ fn every_prefix_of_a_path_asks_the_next_question_of_that_path() {
 #[test]
 fn closed_calls_are_never_offered_even_after_the_build_date() {
     let (rules, facts) = common::rules();
-    let answers = Answers::from_fragment("porteur=ville&besoin=deroger&maturite=pret&region=idf");
+    let answers = Answers::from_fragment("porteur=ville&besoin=deroger&public=patients&region=idf");
     let on_build = evaluate(&rules, &facts, &answers);
     let art51 = on_build
         .levers
@@ -122,6 +147,31 @@ fn closed_calls_are_never_offered_even_after_the_build_date() {
         .find(|l| l.slug == "article-51")
         .unwrap();
     assert!(art51.calls.is_empty());
+}
+
+#[test]
+fn only_calls_open_in_the_chosen_region_or_nationally_are_offered() {
+    let (rules, facts) = common::rules();
+    let calls = |region: &str| -> Vec<String> {
+        let fragment =
+            format!("porteur=association&besoin=subvention&public=patients&region={region}");
+        let outcome = evaluate(&rules, &facts, &Answers::from_fragment(&fragment));
+        assert!(outcome.complete, "{fragment}");
+        let appels = outcome
+            .levers
+            .iter()
+            .find(|l| l.slug == "appels-a-projets")
+            .unwrap();
+        appels.calls.iter().map(|c| c.slug.clone()).collect()
+    };
+    // The national call is offered everywhere; the Bourgogne-Franche-Comté
+    // call only there.
+    assert_eq!(
+        calls("bfc"),
+        ["centres-sante-participatifs", "appel-test-bfc"]
+    );
+    assert_eq!(calls("idf"), ["centres-sante-participatifs"]);
+    assert_eq!(calls("ocean-indien"), ["centres-sante-participatifs"]);
 }
 
 #[test]

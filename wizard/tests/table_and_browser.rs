@@ -27,7 +27,7 @@ fn static_table_sums_up_every_path() {
     let table = static_table(&rules, &facts);
     assert_eq!(table.levers.len(), 9);
     assert_eq!(table.groups.iter().map(|g| g.rows.len()).sum::<usize>(), 11);
-    // Only hospitals carry the international cooperation MIG.
+    // Only hospitals carry the international cooperation MIG; others join as partners.
     let mig = cell(
         &table,
         "etablissement-sante",
@@ -35,9 +35,13 @@ fn static_table_sums_up_every_path() {
     );
     assert_eq!(mig.status, Status::Correspond);
     assert_eq!(mig.fits, ["coopération internationale"]);
+    let partner = cell(&table, "association", "mig-cooperation-internationale");
+    assert_eq!(partner.status, Status::PeutCorrespondre);
+    assert_eq!(partner.fits_if, ["coopération internationale"]);
+    // Public buyers have a row of their own in procurement; sellers too.
     assert_eq!(
-        cell(&table, "association", "mig-cooperation-internationale").status,
-        Status::NeCorrespondPas
+        cell(&table, "groupement", "achats-innovants").fits,
+        ["vente à un acheteur public", "achat public"]
     );
     // Companies never sign a CPOM, and reach the FIR only through an eligible actor.
     assert_eq!(
@@ -55,6 +59,9 @@ fn static_table_sums_up_every_path() {
         .iter()
         .find(|r| r.rule == "cpom-entreprise")
         .unwrap();
+    assert!(rule
+        .source
+        .starts_with("Source : Guide pratique APIST, juillet 2020, p.\u{A0}8"));
     assert_eq!(
         rule.when,
         "« Qui porte le projet ? » Start-up, PME, ETI, Grand groupe"

@@ -35,8 +35,8 @@ fn the_real_rules_file_is_valid() {
 #[test]
 fn unknown_answer_in_a_condition_names_the_possible_ones() {
     let (errors, line) = break_rules(
-        r#"porteur = ["startup", "pme", "grand-groupe"], besoin = ["subvention", "autonomie"] }"#,
-        r#"porteur = ["startpu", "pme", "grand-groupe"], besoin = ["subvention", "autonomie"] }"#,
+        r#"when = { besoin = ["vendre"], porteur = ["startup", "pme", "grand-groupe"] }"#,
+        r#"when = { besoin = ["vendre"], porteur = ["startpu", "pme", "grand-groupe"] }"#,
     );
     let e = find(
         &errors,
@@ -118,15 +118,28 @@ fn an_answer_no_path_reaches() {
 
 #[test]
 fn a_combination_with_no_lever_is_reported_with_its_answers() {
-    // Without the calls-for-projects rules for financeurs, a financeur
-    // transforming a territory outside Grand Est and Bretagne gets nothing.
-    let (errors, _) = break_rules(
-        "  when = { porteur = [\"financeur\"] }\n  text = \"vous lancez",
-        "  when = { porteur = [\"financeur\"], besoin = [\"financer\"] }\n  text = \"vous lancez",
-    );
+    // Without the calls-for-projects catch-all for international cooperation,
+    // and with partners refused the MIG, an association cooperating abroad
+    // gets nothing.
+    let source = common::rules_source()
+        .replacen(
+            "when = { besoin = { not = [\"financer\"] } }",
+            "when = { besoin = { not = [\"financer\", \"international\"] } }",
+            1,
+        )
+        .replacen(
+            "id = \"mig-partenaire\"\n  result = \"peut-correspondre\"",
+            "id = \"mig-partenaire\"\n  result = \"ne-correspond-pas\"",
+            1,
+        );
+    assert_ne!(source, common::rules_source());
+    let errors = match Rules::parse(&source, &common::facts()) {
+        Ok(_) => panic!("the combinations with no lever were not detected"),
+        Err(errors) => errors,
+    };
     let e = find(
         &errors,
-        "aucun levier ne correspond pour les réponses porteur=financeur&besoin=",
+        "aucun levier ne correspond pour les réponses porteur=ehpad&besoin=international",
     );
     assert!(e.hint.as_deref().unwrap().contains("au moins un levier"));
 }
@@ -146,7 +159,7 @@ fn a_rule_that_never_applies() {
 
 #[test]
 fn thresholds_and_regions_come_from_the_site() {
-    let (errors, line) = break_rules("thresholds = [90000]", "thresholds = [95000]");
+    let (errors, line) = break_rules("over = 90000", "over = 95000");
     let e = find(&errors, "le seuil de 95000 € n'existe pas");
     assert_eq!(e.line, line);
     assert!(e.hint.as_deref().unwrap().contains("« 90000 »"));
@@ -172,11 +185,43 @@ fn malformed_toml_is_reported_where_it_breaks() {
 #[test]
 fn display_conditions_only_look_back() {
     let (errors, _) = break_rules(
-        "ask_if = { besoin = [\"vendre\"] }",
+        "ask_if = { besoin = [\"vendre\", \"acheter\"] }",
         "ask_if = { region = [\"idf\"] }",
     );
     find(
         &errors,
         "cette condition porte sur « region », qui n'est pas posée avant",
     );
+}
+
+#[test]
+fn the_article_51_mailbox_is_never_a_general_contact() {
+    // The FIR lever pointing at the region's Article 51 mailbox.
+    let source = common::rules_source();
+    let lever = source.find("slug = \"fir\"").unwrap();
+    let at = lever + source[lever..].find("ars_contact = \"ars\"").unwrap();
+    let broken = format!(
+        "{}ars_contact = \"article51\"{}",
+        &source[..at],
+        &source[at + "ars_contact = \"ars\"".len()..]
+    );
+    let errors = match Rules::parse(&broken, &common::facts()) {
+        Ok(_) => panic!("the Article 51 mailbox as the FIR contact was accepted"),
+        Err(errors) => errors,
+    };
+    let e = find(
+        &errors,
+        "le levier « fir » donne la boîte Article 51 de l'ARS comme contact",
+    );
+    assert_eq!(e.line, source[..lever].lines().count() + 1);
+    // The wizard's own levers: only Article 51 points at that mailbox.
+    let (rules, _) = common::rules();
+    for lever in &rules.model().levers {
+        assert_eq!(
+            lever.ars_contact == wizard::ArsContact::Article51,
+            lever.slug == "article-51",
+            "{}",
+            lever.slug
+        );
+    }
 }

@@ -25,13 +25,40 @@ struct QInfo {
     answers: Vec<String>,
 }
 
-const TOP: &[&str] = &["table", "purchase", "questions", "procedures", "levers"];
+const TOP: &[&str] = &[
+    "table",
+    "purchase",
+    "seeds",
+    "questions",
+    "procedures",
+    "levers",
+];
+const SEED: &[&str] = &["id", "file", "title"];
+const SOURCE: &[&str] = &["seed", "page", "quote", "reading"];
+/// A quote is a short passage, not a copy of the guide.
+const MAX_QUOTE: usize = 300;
 const QUESTION: &[&str] = &["id", "kind", "text", "help", "ask_if", "answers"];
 const ANSWER: &[&str] = &["id", "label", "short", "group", "only_if"];
-const LEVER: &[&str] = &["slug", "contact", "next_steps", "otherwise", "rules"];
-const RULE: &[&str] = &["id", "result", "when", "text", "next_step"];
-const OTHERWISE: &[&str] = &["id", "text"];
-const PROCEDURE: &[&str] = &["id", "from", "below", "thresholds", "text"];
+const LEVER: &[&str] = &[
+    "slug",
+    "contact",
+    "ars_contact",
+    "generic",
+    "next_steps",
+    "otherwise",
+    "rules",
+];
+const RULE: &[&str] = &[
+    "id",
+    "result",
+    "when",
+    "text",
+    "next_step",
+    "source",
+    "confirm",
+];
+const OTHERWISE: &[&str] = &["id", "text", "source"];
+const PROCEDURE: &[&str] = &["id", "over", "under", "thresholds", "text", "source"];
 
 pub fn compile(
     ctx: &mut Ctx<'_>,
@@ -194,7 +221,8 @@ pub fn compile(
 
     let (table_rows, table_detail) = table_spec(ctx, &top, &infos);
     let purchase = purchase(ctx, &top, &infos);
-    let procedures = procedures(ctx, &top, facts, &mut ids, &mut spans);
+    let seeds = seeds(ctx, &top);
+    let procedures = procedures(ctx, &top, facts, &seeds, &mut ids, &mut spans);
     if purchase.is_some() && procedures.is_empty() {
         ctx.error(
             &(0..0),
@@ -202,7 +230,7 @@ pub fn compile(
             None,
         );
     }
-    let levers = levers(ctx, &top, &infos, facts, &mut ids, &mut spans);
+    let levers = levers(ctx, &top, &infos, facts, &seeds, &mut ids, &mut spans);
 
     let model = Model {
         questions,
@@ -211,6 +239,7 @@ pub fn compile(
         purchase,
         table_rows,
         table_detail,
+        seeds,
     };
     (model, spans)
 }
@@ -490,10 +519,232 @@ fn purchase(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>, infos: &[QInfo]) -> Option<
     Some(Purchase { question, when })
 }
 
+/// `[[seeds]]`: the documents rules may cite, by short id.
+fn seeds(ctx: &mut Ctx<'_>, top: &Fields<'_, '_>) -> Vec<Seed> {
+    let mut out: Vec<Seed> = Vec::new();
+    for (table, span) in top.tables(ctx, "seeds") {
+        let fields = Fields::new(
+            ctx,
+            table,
+            span.clone(),
+            "le document source [[seeds]]",
+            SEED,
+        );
+        let (id, id_span) = fields
+            .req_str(ctx, "id")
+            .unwrap_or((String::new(), span.clone()));
+        if out.iter().any(|s| s.id == id) {
+            ctx.error(
+                &id_span,
+                format!("le document source « {id} » est déclaré deux fois"),
+                None,
+            );
+        }
+        let (file, file_span) = fields
+            .req_str(ctx, "file")
+            .unwrap_or((String::new(), span.clone()));
+        if !file.is_empty() && !seed_file_name(&file) {
+            ctx.error(
+                &file_span,
+                format!("nom de fichier source inattendu « {file} »"),
+                Some("un fichier source s'écrit comme dans le dossier des sources : 001_d99033c1927da53e.txt".into()),
+            );
+        } else if !file.is_empty() && !id.is_empty() && !file.starts_with(&format!("{id}_")) {
+            ctx.error(
+                &file_span,
+                format!("le fichier « {file} » ne commence pas par l'identifiant « {id} »"),
+                None,
+            );
+        }
+        let title = fields
+            .req_str(ctx, "title")
+            .map(|t| t.0)
+            .unwrap_or_default();
+        out.push(Seed { id, file, title });
+    }
+    out
+}
+
+/// `NNN_` + hexadecimal digest + `.txt`.
+fn seed_file_name(file: &str) -> bool {
+    let Some(stem) = file.strip_suffix(".txt") else {
+        return false;
+    };
+    let Some((number, digest)) = stem.split_once('_') else {
+        return false;
+    };
+    !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && digest.len() >= 8
+        && digest.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `source = { seed = "001", page = 7, quote = "…" }` or `source = { reading = "…" }`:
+/// required on every rule and procedure, checked for form here (the quote
+/// itself is checked against the seed by the tests, which can read the seeds).
+fn rule_source(
+    ctx: &mut Ctx<'_>,
+    fields: &Fields<'_, '_>,
+    owner: &str,
+    owner_span: &Range<usize>,
+    seeds: &[Seed],
+) -> RuleSource {
+    let Some((table, span)) = fields.opt_table(ctx, "source") else {
+        if fields.get("source").is_none() {
+            ctx.error(
+                owner_span,
+                format!("« {owner} » n'indique pas sa source"),
+                Some("ajoutez source = { seed = \"001\", page = 7, quote = \"passage exact du guide\" }, ou source = { reading = \"…\" } si c'est une lecture du portail".into()),
+            );
+        }
+        return RuleSource::default();
+    };
+    let f = Fields::new(ctx, table, span.clone(), "la source", SOURCE);
+    let seed = f.opt_str(ctx, "seed");
+    let page = f.opt_u64(ctx, "page");
+    let quote = f.opt_str(ctx, "quote");
+    let reading = f.opt_str(ctx, "reading").map(|t| t.0);
+    let mut document = None;
+    if let Some((id, s)) = &seed {
+        match seeds.iter().find(|d| &d.id == id) {
+            Some(d) => document = Some(d.title.clone()),
+            None => {
+                let known: Vec<&str> = seeds.iter().map(|d| d.id.as_str()).collect();
+                ctx.error(
+                    s,
+                    format!("document source inconnu « {id} »"),
+                    Some(hint_for(id, "documents déclarés dans [[seeds]]", &known)),
+                );
+            }
+        }
+        if page.is_none() && quote.is_none() {
+            ctx.error(
+                &span,
+                format!("la source de « {owner} » cite le document « {id} » sans page ni passage"),
+                Some(
+                    "ajoutez page = … ou quote = \"…\" (un court passage copié du document)".into(),
+                ),
+            );
+        }
+    } else if reading.is_none() {
+        ctx.error(
+            &span,
+            format!("la source de « {owner} » ne cite aucun document"),
+            Some("indiquez seed = \"001\" et un passage (quote), ou reading = \"…\" pour une lecture du portail".into()),
+        );
+    } else if page.is_some() || quote.is_some() {
+        ctx.error(
+            &span,
+            "une page ou un passage cité demande le document d'où il vient (seed)".into(),
+            None,
+        );
+    }
+    if let Some((p, s)) = &page {
+        if *p == 0 || *p > 999 {
+            ctx.error(s, format!("numéro de page impossible : {p}"), None);
+        }
+    }
+    if let Some((q, s)) = &quote {
+        if q.chars().count() > MAX_QUOTE {
+            ctx.error(
+                s,
+                format!("passage cité trop long ({} caractères)", q.chars().count()),
+                Some(format!("citez un court passage, {MAX_QUOTE} caractères au plus, qui suffit à retrouver l'endroit du document")),
+            );
+        }
+        if q.contains('\n') || q.contains('«') || q.contains('»') {
+            ctx.error(
+                s,
+                "un passage cité tient sur une ligne, sans guillemets « »".into(),
+                Some("les guillemets sont ajoutés à l'affichage".into()),
+            );
+        }
+    }
+    let page = page.map(|p| p.0);
+    let quote = quote.map(|q| q.0);
+    let mut display = String::new();
+    if let Some(document) = &document {
+        display.push_str("Source : ");
+        display.push_str(document);
+        if let Some(p) = page {
+            display.push_str(&format!(", p.\u{A0}{p}"));
+        }
+        if let Some(q) = &quote {
+            display.push_str(&format!(" : «\u{A0}{q}\u{A0}»"));
+        }
+        if let Some(r) = &reading {
+            display.push_str(&format!(". Lecture du portail : {r}"));
+        }
+    } else if let Some(r) = &reading {
+        display.push_str("Lecture du portail, que le guide n'écrit pas en ces termes : ");
+        display.push_str(r);
+    }
+    RuleSource {
+        seed: seed.map(|s| s.0).unwrap_or_default(),
+        page,
+        quote,
+        reading,
+        display,
+    }
+}
+
+/// A threshold a procedure is bounded by, read from the lever page.
+fn bound<'f>(
+    ctx: &mut Ctx<'_>,
+    fields: &Fields<'_, '_>,
+    key: &str,
+    facts: &'f Facts,
+    known: &[&str],
+) -> Option<&'f crate::facts::ThresholdFact> {
+    let (amount, span) = fields.opt_u64(ctx, key)?;
+    let found = facts.threshold(amount);
+    if found.is_none() {
+        ctx.error(
+            &span,
+            format!("le seuil de {amount} € n'existe pas dans la page du levier achats-innovants"),
+            Some(format!(
+                "seuils connus ([[thresholds]] de content/leviers/achats-innovants.md) : {}",
+                quoted_list(known.iter().copied())
+            )),
+        );
+    }
+    found
+}
+
+/// « Jusqu'à 139 000 € HT inclus », « De 40 000 € à moins de 100 000 € HT »…
+/// The side of each boundary is the lever page's (`boundary` of the threshold).
+fn range_text(
+    over: Option<&crate::facts::ThresholdFact>,
+    under: Option<&crate::facts::ThresholdFact>,
+) -> String {
+    let euros = |t: &crate::facts::ThresholdFact| crate::text::euros(t.amount);
+    match (over, under) {
+        (None, None) => "Quel que soit le montant".into(),
+        (None, Some(u)) if u.up_to_included => format!("Jusqu'à {} HT inclus", euros(u)),
+        (None, Some(u)) => format!("En dessous de {} HT", euros(u)),
+        (Some(o), None) if o.up_to_included => format!("Au-delà de {} HT", euros(o)),
+        (Some(o), None) => format!("À partir de {} HT", euros(o)),
+        (Some(o), Some(u)) => {
+            let start = if o.up_to_included {
+                format!("De plus de {}", euros(o))
+            } else {
+                format!("De {}", euros(o))
+            };
+            let end = if u.up_to_included {
+                format!("à {} HT inclus", euros(u))
+            } else {
+                format!("à moins de {} HT", euros(u))
+            };
+            format!("{start} {end}")
+        }
+    }
+}
+
 fn procedures(
     ctx: &mut Ctx<'_>,
     top: &Fields<'_, '_>,
     facts: &Facts,
+    seeds: &[Seed],
     ids: &mut Ids,
     spans: &mut Spans,
 ) -> Vec<Procedure> {
@@ -510,28 +761,38 @@ fn procedures(
             .req_str(ctx, "id")
             .unwrap_or((String::new(), span.clone()));
         ids.claim(ctx, &id, &id_span);
-        let from = fields.opt_u64(ctx, "from").map(|v| v.0);
-        let below = fields.opt_u64(ctx, "below").map(|v| v.0);
+        // Bounds are thresholds of the lever page, never amounts of their own:
+        // the page says which side of the threshold its amount falls on.
+        let over = bound(ctx, &fields, "over", facts, &known);
+        let under = bound(ctx, &fields, "under", facts, &known);
+        let edge = |t: &crate::facts::ThresholdFact| t.amount + u64::from(t.up_to_included);
+        let from = over.map(edge);
+        let below = under.map(edge);
         if let (Some(f), Some(b)) = (from, below) {
             if f >= b {
-                ctx.error(&id_span, format!("la procédure « {id} » ne couvre aucun montant : from ({f}) doit être inférieur à below ({b})"), None);
+                ctx.error(&id_span, format!("la procédure « {id} » ne couvre aucun montant : le seuil « over » doit être inférieur au seuil « under »"), None);
             }
         }
-        let mut thresholds = Vec::new();
+        let mut thresholds: Vec<u64> = over.iter().chain(under.iter()).map(|t| t.amount).collect();
         for (amount, s) in fields.u64_list(ctx, "thresholds") {
             if facts.threshold(amount).is_none() {
                 ctx.error(&s, format!("le seuil de {amount} € n'existe pas dans la page du levier achats-innovants"), Some(format!("seuils connus ([[thresholds]] de content/leviers/achats-innovants.md) : {}", quoted_list(known.iter().copied()))));
             }
-            thresholds.push(amount);
+            if !thresholds.contains(&amount) {
+                thresholds.push(amount);
+            }
         }
         let text = fields.req_str(ctx, "text").map(|t| t.0).unwrap_or_default();
+        let source = rule_source(ctx, &fields, &id, &id_span, seeds);
         spans.rules.insert(id.clone(), id_span.clone());
         spans.procedures.push(id_span);
         out.push(Procedure {
             id,
             from,
             below,
+            range: range_text(over, under),
             text,
+            source,
             thresholds,
         });
     }
@@ -543,6 +804,7 @@ fn levers(
     top: &Fields<'_, '_>,
     infos: &[QInfo],
     facts: &Facts,
+    seeds: &[Seed],
     ids: &mut Ids,
     spans: &mut Spans,
 ) -> Vec<LeverRules> {
@@ -594,6 +856,8 @@ fn levers(
                 Some((t, _)) => condition(ctx, infos, t, None),
                 None => Vec::new(),
             };
+            let source = rule_source(ctx, &rfields, &id, &id_span, seeds);
+            let confirm = rfields.opt_bool(ctx, "confirm");
             spans.rules.insert(id.clone(), id_span);
             rules.push(Rule {
                 id,
@@ -604,6 +868,8 @@ fn levers(
                     .map(|t| t.0)
                     .unwrap_or_default(),
                 next_step: rfields.opt_str(ctx, "next_step").map(|t| t.0),
+                source,
+                confirm,
             });
         }
         let otherwise = match fields.opt_table(ctx, "otherwise") {
@@ -617,6 +883,7 @@ fn levers(
                 );
                 let (id, id_span) = ofields.req_str(ctx, "id").unwrap_or((String::new(), s));
                 ids.claim(ctx, &id, &id_span);
+                let source = rule_source(ctx, &ofields, &id, &id_span, seeds);
                 Rule {
                     id,
                     result: Status::NeCorrespondPas,
@@ -626,6 +893,8 @@ fn levers(
                         .map(|t| t.0)
                         .unwrap_or_default(),
                     next_step: None,
+                    source,
+                    confirm: false,
                 }
             }
             None => {
@@ -636,12 +905,35 @@ fn levers(
                     when: Vec::new(),
                     text: String::new(),
                     next_step: None,
+                    source: RuleSource::default(),
+                    confirm: false,
                 }
             }
         };
+        let ars_contact = match fields.opt_str(ctx, "ars_contact") {
+            None => ArsContact::Ars,
+            Some((v, _)) if v == "ars" => ArsContact::Ars,
+            Some((v, _)) if v == "article51" => ArsContact::Article51,
+            Some((v, _)) if v == "aucun" => ArsContact::None,
+            Some((v, s)) => {
+                let hint = hint_for(&v, "valeurs", &["ars", "article51", "aucun"]);
+                ctx.error(&s, format!("contact d'ARS inconnu « {v} »"), Some(hint));
+                ArsContact::Ars
+            }
+        };
+        if ars_contact == ArsContact::Article51 && slug != "article-51" {
+            ctx.error(
+                &slug_span,
+                format!("le levier « {slug} » donne la boîte Article 51 de l'ARS comme contact"),
+                Some("cette boîte ne sert qu'aux expérimentations de l'article 51 : écrivez ars_contact = \"ars\" ou \"aucun\"".into()),
+            );
+        }
+        let generic = fields.opt_bool(ctx, "generic");
         out.push(LeverRules {
             slug,
             contact: fields.opt_str(ctx, "contact").map(|t| t.0),
+            ars_contact,
+            generic,
             next_steps: fields
                 .str_list(ctx, "next_steps")
                 .into_iter()

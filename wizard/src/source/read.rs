@@ -190,6 +190,19 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.opt_str(ctx, key)
     }
 
+    pub fn opt_bool(&self, ctx: &mut Ctx<'_>, key: &str) -> bool {
+        let Some(value) = self.get(key) else {
+            return false;
+        };
+        match value.get_ref() {
+            DeValue::Boolean(b) => *b,
+            _ => {
+                self.wrong_type(ctx, key, value, "true ou false");
+                false
+            }
+        }
+    }
+
     pub fn opt_u64(&self, ctx: &mut Ctx<'_>, key: &str) -> Option<(u64, Range<usize>)> {
         let value = self.get(key)?;
         let parsed = match value.get_ref() {
