@@ -19,6 +19,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod typography;
 pub mod urls;
 pub mod validate;
 pub mod write;

@@ -16,6 +16,8 @@ pub struct BuildOptions {
 /// What a successful build produced.
 pub struct Built {
     pub files: Vec<OutputFile>,
+    /// What the editor should check (time-bound values past their review date); never fatal.
+    pub warnings: Vec<Diagnostic>,
     pub pages: usize,
     pub millis: u128,
 }
@@ -38,6 +40,7 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     let statics = assets::static_files(root, &mut diags);
     let names: Vec<String> = templates.keys().cloned().collect();
     diags.extend(validate::validate(&site, &names).into_sorted());
+    let warnings = validate::warnings(&site);
     if !diags.is_empty() {
         return Err(Failure::Content(diags.into_sorted()));
     }
@@ -64,6 +67,7 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Built {
         files,
+        warnings,
         pages: site.pages.len(),
         millis: started.elapsed().as_millis(),
     })

@@ -220,6 +220,7 @@ pub(crate) fn lever_schema() -> Schema {
         .nest("sources", Schema::of::<Source>())
         .nest("audience_notes", Schema::of::<AudienceNote>())
         .nest("thresholds", Schema::of::<Threshold>())
+        .nest("facts", Schema::of::<DatedFact>())
 }
 
 pub(crate) fn update_schema() -> Schema {
@@ -234,6 +235,7 @@ fn lever_page_meta(l: &LeverMeta) -> PageMeta {
         weight: l.weight,
         template: l.template.clone(),
         sort_by: None,
+        common_name: l.common_name.clone(),
         sources: l.sources.clone(),
     }
 }
@@ -246,6 +248,7 @@ fn update_page_meta(u: &UpdateMeta) -> PageMeta {
         weight: u.weight,
         template: u.template.clone(),
         sort_by: None,
+        common_name: None,
         sources: u.sources.clone(),
     }
 }

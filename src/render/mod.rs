@@ -156,9 +156,12 @@ fn render_page(
     ))
 }
 
+/// Renders a page template, then sets its text in French typography (see [`crate::typography`]):
+/// Markdown and every text field pass through here, code, URLs and attributes excepted.
 pub fn render_template(tera: &Tera, name: &str, ctx: &serde_json::Value) -> Result<String, String> {
     let context = Context::from_value(ctx.clone()).map_err(|e| e.to_string())?;
     tera.render(name, &context)
+        .map(|html| crate::typography::html(&html))
         .map_err(|e| templates::error_chain(&e))
 }
 

@@ -4,6 +4,9 @@
 mod data;
 mod links;
 mod pages;
+mod trust;
+
+pub use trust::warnings;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Site;
@@ -14,6 +17,7 @@ pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
     pages::check(site, templates, &mut diags);
     links::check(site, &mut diags);
     data::check(site, &mut diags);
+    trust::check(site, &mut diags);
     // The rules are checked against levers and contacts: if one of those failed to load, its
     // own error says what to fix, and the rules would only echo it.
     let inputs_broken = site
