@@ -78,7 +78,7 @@ fn small_site(dir: &Path) {
     std::fs::create_dir_all(dir.join("content")).expect("mkdir");
     std::fs::write(
         dir.join("content/_index.md"),
-        "+++\ntitle = \"Accueil\"\n+++\nVersion un.\n",
+        "+++\ntitle = \"Accueil\"\n[[sources]]\ndocument = \"Source de test\"\ndate = \"2021\"\n+++\nVersion un.\n",
     )
     .expect("write");
     std::fs::write(dir.join("secret.txt"), "ne pas servir").expect("write");
@@ -127,7 +127,7 @@ fn an_edit_is_rebuilt_and_a_broken_edit_keeps_the_last_good_build() {
     .expect("websocket");
     let index = tmp.path().join("content/_index.md");
 
-    std::fs::write(&index, "+++\ntitle = \"Accueil\"\n+++\nVersion deux.\n").expect("write");
+    std::fs::write(&index, "+++\ntitle = \"Accueil\"\n[[sources]]\ndocument = \"Source de test\"\ndate = \"2021\"\n+++\nVersion deux.\n").expect("write");
     wait_for("the edit to be served", || {
         get(&server.addr, "/").1.contains("Version deux.")
     });
