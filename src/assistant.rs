@@ -31,7 +31,7 @@ pub fn facts(site: &Site) -> wizard::Facts {
             .flat_map(|(_, l)| &l.thresholds)
             .map(|t| wizard::ThresholdFact {
                 amount: t.amount,
-                applies_from: t.applies_from.to_string(),
+                applies_from: t.applies_from.unwrap_or(t.as_of).to_string(),
                 applies_until: t.applies_until.map(|d| d.to_string()),
                 up_to_included: t.boundary == crate::model::Boundary::Inclus,
                 label: t.label.clone(),
@@ -59,7 +59,7 @@ pub fn facts(site: &Site) -> wizard::Facts {
                 title: u.title.clone(),
                 url: p.output.clone(),
                 deadline: u.deadline.map(|d| d.to_string()),
-                open: u.deadline.is_some_and(|d| d >= site.today),
+                open: crate::render::context::is_open_call(u, site.today),
                 levers: u.levers.clone(),
                 regions: u.regions.clone(),
             })

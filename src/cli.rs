@@ -62,5 +62,5 @@ pub enum NewKind {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s)
+    Date::parse_day(s)
 }

@@ -1,36 +1,135 @@
-//! Calendar dates (`YYYY-MM-DD`): front matter, deadlines, and the build's "today".
+//! Dates as precise as their source: a day (`2021-03-12`), a month (`2021-07`) or a year
+//! (`2021`). Front matter, deadlines, and the build's "today" (always a day).
+//!
+//! A date known only to the month or the year stands for the whole period: it sorts with its
+//! first day, and as a deadline it runs to the period's last day (`2021-10` is open until
+//! 31 October 2021 included).
 
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// How much of a date its source gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A calendar date. With `Precision::Month` the day is 1; with `Precision::Year` month and
+/// day are 1, so that ordering puts a period at its start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u32,
     pub day: u32,
+    pub precision: Precision,
 }
 
 impl Date {
-    /// Parses exactly `YYYY-MM-DD` and rejects impossible days (2021-02-30).
+    /// A full day; `None` if it does not exist.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
+            Date {
+                year,
+                month,
+                day,
+                precision: Precision::Day,
+            },
+        )
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, and rejects impossible days (2021-02-30).
     pub fn parse(text: &str) -> Result<Date, String> {
         let bad = || {
-            format!("date invalide « {text} » : format attendu AAAA-MM-JJ, par exemple 2021-03-12")
+            format!(
+                "date invalide « {text} » : format attendu AAAA-MM-JJ, AAAA-MM ou AAAA \
+                 (par exemple 2021-03-12, 2021-07 ou 2021)"
+            )
         };
         let parts: Vec<&str> = text.split('-').collect();
-        let [y, m, d] = parts.as_slice() else {
-            return Err(bad());
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let ok = match parts.as_slice() {
+            [y] => digits(y, 4),
+            [y, m] => digits(y, 4) && digits(m, 2),
+            [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+            _ => false,
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        if !ok {
             return Err(bad());
         }
-        let year: i32 = y.parse().map_err(|_| bad())?;
-        let month: u32 = m.parse().map_err(|_| bad())?;
-        let day: u32 = d.parse().map_err(|_| bad())?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        let num = |i: usize| parts.get(i).map_or(Ok(1), |s| s.parse::<u32>());
+        let year: i32 = parts[0].parse().map_err(|_| bad())?;
+        let month = num(1).map_err(|_| bad())?;
+        let day = num(2).map_err(|_| bad())?;
+        let precision = match parts.len() {
+            1 => Precision::Year,
+            2 => Precision::Month,
+            _ => Precision::Day,
+        };
+        if !(1..=12).contains(&month) {
+            return Err(format!("date impossible « {text} » : ce mois n'existe pas"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
             return Err(format!("date impossible « {text} » : ce jour n'existe pas"));
         }
-        Ok(Date { year, month, day })
+        Ok(Date {
+            year,
+            month,
+            day,
+            precision,
+        })
+    }
+
+    /// Parses a full day only (`--date`, the build's "today").
+    pub fn parse_day(text: &str) -> Result<Date, String> {
+        let d = Date::parse(text)?;
+        if d.precision != Precision::Day {
+            return Err(format!(
+                "date incomplète « {text} » : un jour précis est attendu, au format AAAA-MM-JJ"
+            ));
+        }
+        Ok(d)
+    }
+
+    /// The first day of the period the date stands for.
+    pub fn first_day(&self) -> Date {
+        Date {
+            precision: Precision::Day,
+            ..*self
+        }
+    }
+
+    /// The last day of the period: the date itself, the month's last day, or 31 December.
+    pub fn last_day(&self) -> Date {
+        let (month, day) = match self.precision {
+            Precision::Day => (self.month, self.day),
+            Precision::Month => (self.month, days_in_month(self.year, self.month)),
+            Precision::Year => (12, 31),
+        };
+        Date {
+            year: self.year,
+            month,
+            day,
+            precision: Precision::Day,
+        }
+    }
+
+    /// "du 5 juillet 2019", "de juillet 2021", "de 2019": what a document is dated.
+    pub fn of_french(&self) -> String {
+        match self.precision {
+            Precision::Day => format!("du {}", self.french()),
+            _ => format!("de {}", self.french()),
+        }
+    }
+
+    /// "jusqu'au 30 septembre 2019", "jusqu'à fin octobre 2021", "jusqu'à fin 2021".
+    pub fn until_french(&self) -> String {
+        match self.precision {
+            Precision::Day => format!("jusqu'au {}", self.french()),
+            _ => format!("jusqu'à fin {}", self.french()),
+        }
     }
 
     /// The date of a Unix timestamp, in UTC.
@@ -54,7 +153,8 @@ impl Date {
         Ok(Date::from_unix(now.as_secs() as i64))
     }
 
-    /// "12 mars 2021", as French readers expect it (the wizard formats dates the same way).
+    /// "12 mars 2021", "juillet 2021" or "2021", as French readers expect it (the wizard
+    /// formats dates the same way).
     pub fn french(&self) -> String {
         wizard::text::date(&self.to_string())
     }
@@ -80,12 +180,21 @@ fn civil_from_days(z: i64) -> Date {
     let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
+    Date {
+        year,
+        month,
+        day,
+        precision: Precision::Day,
+    }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match self.precision {
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
+            Precision::Year => write!(f, "{:04}", self.year),
+        }
     }
 }
 
@@ -95,12 +204,14 @@ impl Serialize for Date {
     }
 }
 
-/// Editors may write a bare TOML date (`2021-03-12`) or a quoted one (`"2021-03-12"`).
+/// Editors may write a bare TOML date (`2021-03-12`), a quoted one (`"2021-03-12"`), a month
+/// (`"2021-07"`) or a year (`"2021"` or `2021`).
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum DateRepr {
     Toml(toml::value::Datetime),
     Text(String),
+    Year(i64),
 }
 
 impl<'de> Deserialize<'de> for Date {
@@ -108,6 +219,7 @@ impl<'de> Deserialize<'de> for Date {
         let text = match DateRepr::deserialize(d)? {
             DateRepr::Toml(dt) => dt.to_string(),
             DateRepr::Text(s) => s,
+            DateRepr::Year(y) => y.to_string(),
         };
         Date::parse(&text).map_err(serde::de::Error::custom)
     }
@@ -124,6 +236,41 @@ mod tests {
         assert!(Date::parse("2021-13-01").is_err());
         assert!(Date::parse("12/03/2021").is_err());
         assert!(Date::parse("2021-3-12").is_err());
+    }
+
+    #[test]
+    fn month_and_year_dates_keep_their_precision() {
+        let m = Date::parse("2021-07").unwrap();
+        assert_eq!(m.precision, Precision::Month);
+        assert_eq!(m.to_string(), "2021-07");
+        assert_eq!(m.french(), "juillet 2021");
+        let y = Date::parse("2021").unwrap();
+        assert_eq!((y.to_string(), y.french()), ("2021".into(), "2021".into()));
+        assert!(Date::parse("2021-13").is_err());
+        assert!(Date::parse("21-07").is_err());
+        assert!(Date::parse_day("2021-07").is_err());
+    }
+
+    #[test]
+    fn a_month_deadline_runs_to_the_end_of_the_month() {
+        let oct = Date::parse("2021-10").unwrap();
+        assert_eq!(oct.last_day().to_string(), "2021-10-31");
+        assert_eq!(
+            Date::parse("2020-02").unwrap().last_day().to_string(),
+            "2020-02-29"
+        );
+        assert_eq!(
+            Date::parse("2021").unwrap().last_day().to_string(),
+            "2021-12-31"
+        );
+        assert_eq!(oct.until_french(), "jusqu'à fin octobre 2021");
+        assert_eq!(
+            Date::parse("2019-09-30").unwrap().until_french(),
+            "jusqu'au 30 septembre 2019"
+        );
+        // Sorting puts a period at its start, before its own days.
+        assert!(oct < Date::parse("2021-10-02").unwrap());
+        assert!(Date::parse("2021-09-30").unwrap() < oct);
     }
 
     #[test]

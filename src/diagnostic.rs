@@ -18,6 +18,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The source line, shown under the message with a caret.
     pub excerpt: Option<String>,
+    /// A warning tells the editor what to check; it never fails the build.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -29,7 +31,14 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             excerpt: None,
+            warning: false,
         }
+    }
+
+    /// The same message as a warning: listed by `portail check`, exit status unchanged.
+    pub fn as_warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 
     /// Places the diagnostic at byte `offset` of `source`, the full text of the file.
@@ -63,7 +72,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}: erreur : {}", self.location(), self.message)?;
+        let kind = if self.warning {
+            "avertissement"
+        } else {
+            "erreur"
+        };
+        writeln!(f, "{}: {kind} : {}", self.location(), self.message)?;
         if let Some(text) = &self.excerpt {
             let gutter = self.line.to_string();
             let (shown, caret) = window(text, self.column.saturating_sub(1));

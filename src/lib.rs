@@ -21,6 +21,7 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod sources;
+pub mod typography;
 pub mod urls;
 pub mod validate;
 pub mod write;

@@ -24,9 +24,7 @@ fn main() -> ExitCode {
                 livereload: false,
             };
             report(pipeline::build(&opts, &out).map(|b| {
-                for w in &b.warnings {
-                    eprintln!("attention : {w}");
-                }
+                print_warnings(&b.warnings);
                 eprintln!(
                     "portail : {} pages, {} fichiers écrits dans {} en {} ms",
                     b.pages,
@@ -42,10 +40,10 @@ fn main() -> ExitCode {
                 today,
                 livereload: false,
             };
-            report(
-                pipeline::compile(&opts)
-                    .map(|b| eprintln!("portail : contenu correct ({} pages vérifiées)", b.pages)),
-            )
+            report(pipeline::compile(&opts).map(|b| {
+                print_warnings(&b.warnings);
+                eprintln!("portail : contenu correct ({} pages vérifiées)", b.pages)
+            }))
         }),
         Command::Serve { port, bind, date } => today(date).and_then(|today| {
             serve::run(&root, today, bind, port).map_err(|e| {
@@ -75,6 +73,18 @@ fn today(date: Option<Date>) -> Result<Date, u8> {
             eprintln!("erreur : {e}");
             2
         }),
+    }
+}
+
+/// Lists the warnings (values to check again); they do not change the exit status.
+fn print_warnings(warnings: &[portail::diagnostic::Diagnostic]) {
+    for w in warnings {
+        eprintln!("{w}");
+    }
+    if !warnings.is_empty() {
+        let n = warnings.len();
+        let s = if n > 1 { "s" } else { "" };
+        eprintln!("portail : {n} avertissement{s}, à vérifier (ce n'est pas une erreur)");
     }
 }
 

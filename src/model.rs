@@ -44,8 +44,24 @@ pub struct Source {
     pub date: String,
     #[serde(default)]
     pub pages: Option<String>,
+    /// Part of the document when pages are not enough: "fiche « Subvention FIR »", "annexe 2".
+    #[serde(default)]
+    pub section: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+}
+
+impl Source {
+    /// What is missing for a reader to find the fact: `None` when the source is usable.
+    pub fn incomplete(&self) -> Option<&'static str> {
+        if self.document.trim().is_empty() {
+            Some("le champ « document » de la source est vide")
+        } else if self.date.trim().is_empty() {
+            Some("le champ « date » de la source est vide")
+        } else {
+            None
+        }
+    }
 }
 
 /// Front matter fields that every page and section accepts.
@@ -64,6 +80,9 @@ pub struct PageMeta {
     /// Only meaningful in `_index.md`: how the section lists its pages.
     #[serde(default)]
     pub sort_by: Option<SortBy>,
+    /// The name people use ("FIR", "Article 51"): where the A–Z plan files the page.
+    #[serde(default)]
+    pub common_name: Option<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
 }
@@ -110,15 +129,21 @@ pub struct AudienceNote {
     pub text: String,
 }
 
-/// A procurement threshold, with the date it applies from.
+/// A procurement threshold: a time-bound fact with an amount.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
-    /// Euros, excluding VAT.
+    /// Euros.
     pub amount: u64,
-    pub applies_from: Date,
+    /// When the source states the value (the guide: `2020-07`).
+    pub as_of: Date,
+    /// Start and end of the period it applied to, when the source gives them.
+    #[serde(default)]
+    pub applies_from: Option<Date>,
     #[serde(default)]
     pub applies_until: Option<Date>,
+    /// When an editor must check the value again; past it, the page says so.
+    pub review: Date,
     /// Which side of the threshold its exact amount falls on, as the source says it.
     pub boundary: Boundary,
     pub label: String,
@@ -132,6 +157,56 @@ pub struct Threshold {
 pub enum Boundary {
     Inclus,
     Exclu,
+}
+
+/// A fact true for a period only (a duration, an obligation, an experiment, an amount).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedFact {
+    pub text: String,
+    pub as_of: Date,
+    #[serde(default)]
+    pub applies_from: Option<Date>,
+    #[serde(default)]
+    pub applies_until: Option<Date>,
+    pub review: Date,
+}
+
+/// What an update is. Only calls (`appel`) have an open or closed status.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+pub enum UpdateKind {
+    /// A call for applications, projects or expressions of interest, with a deadline.
+    #[serde(rename = "appel")]
+    Appel,
+    /// A public tender or its specifications.
+    #[serde(rename = "marche", alias = "marché")]
+    Marche,
+    /// News: a programme, a result, a state of play.
+    #[serde(rename = "information")]
+    Information,
+    /// The minutes or slides of a meeting.
+    #[serde(rename = "compte-rendu", alias = "compte rendu")]
+    CompteRendu,
+}
+
+impl UpdateKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            UpdateKind::Appel => "Appel",
+            UpdateKind::Marche => "Marché public",
+            UpdateKind::Information => "Information",
+            UpdateKind::CompteRendu => "Compte rendu",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            UpdateKind::Appel => "appel",
+            UpdateKind::Marche => "marche",
+            UpdateKind::Information => "information",
+            UpdateKind::CompteRendu => "compte-rendu",
+        }
+    }
 }
 
 /// Front matter of `content/leviers/<slug>.md`.
@@ -163,6 +238,10 @@ pub struct LeverMeta {
     #[serde(default)]
     pub thresholds: Vec<Threshold>,
     #[serde(default)]
+    pub facts: Vec<DatedFact>,
+    #[serde(default)]
+    pub common_name: Option<String>,
+    #[serde(default)]
     pub sources: Vec<Source>,
 }
 
@@ -172,6 +251,7 @@ pub struct LeverMeta {
 pub struct UpdateMeta {
     pub title: String,
     pub description: String,
+    pub kind: UpdateKind,
     pub date: Date,
     #[serde(default)]
     pub deadline: Option<Date>,
@@ -260,6 +340,9 @@ pub struct Term {
     pub definition: Option<String>,
     #[serde(default)]
     pub see: Vec<String>,
+    /// Where the expansion comes from; `portail check` refuses a term without one.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 impl Term {
@@ -289,6 +372,8 @@ pub struct NationalContact {
     pub role: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -300,6 +385,11 @@ pub struct Ars {
     pub article51_email: String,
     #[serde(default)]
     pub website: Option<String>,
+    /// What the reader must know about the agency's area (Océan Indien: La Réunion, Mayotte).
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub source: Option<Source>,
     #[serde(default)]
     pub referents: Vec<Referent>,
 }

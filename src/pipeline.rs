@@ -17,10 +17,10 @@ pub struct BuildOptions {
 /// What a successful build produced.
 pub struct Built {
     pub files: Vec<OutputFile>,
+    /// What the editor should check (time-bound values past their review date); never fatal.
+    pub warnings: Vec<Diagnostic>,
     pub pages: usize,
     pub millis: u128,
-    /// Things that went right but deserve a word to the editor.
-    pub warnings: Vec<String>,
 }
 
 /// Why a build did not produce a site.
@@ -41,6 +41,7 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     let statics = assets::static_files(root, &mut diags);
     let names: Vec<String> = templates.keys().cloned().collect();
     diags.extend(validate::validate(&site, &names).into_sorted());
+    let warnings = validate::warnings(&site);
     if !diags.is_empty() {
         return Err(Failure::Content(diags.into_sorted()));
     }
@@ -79,9 +80,9 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Built {
         files,
+        warnings,
         pages: site.pages.len(),
         millis: started.elapsed().as_millis(),
-        warnings: Vec::new(),
     })
 }
 
@@ -121,6 +122,9 @@ pub fn build(opts: &BuildOptions, output: &Path) -> Result<Built, Failure> {
     let io = |e: write::WriteError| Failure::Io(e.to_string());
     write::check_output(&opts.root, output).map_err(io)?;
     let mut built = compile(opts)?;
-    built.warnings = write::write_atomically(output, &built.files).map_err(io)?;
+    let shown = output.display().to_string();
+    for w in write::write_atomically(output, &built.files).map_err(io)? {
+        built.warnings.push(Diagnostic::new(&shown, w).as_warning());
+    }
     Ok(built)
 }

@@ -78,10 +78,12 @@ fn update(today: Date) -> String {
 title = "À compléter"
 # Une phrase de résumé (listes, flux Atom, résultats de recherche).
 description = "À compléter"
-# Date de publication (AAAA-MM-JJ).
+# Nature : "appel" (seul à afficher ouvert ou clos), "information", "compte-rendu" ou "marche".
+kind = "appel"
+# Date du document, aussi précise que la source : 2021-03-12, "2021-07" ou 2021.
 date = {today}
-# Date limite de candidature (AAAA-MM-JJ). Une fois passée, l'actualité s'affiche « close ».
-# Supprimez la ligne s'il n'y a pas de date limite.
+# Date limite de candidature, aussi précise que la source (un mois compte jusqu'à son dernier
+# jour). Une fois passée, l'appel s'affiche « clos ». Supprimez la ligne s'il n'y en a pas.
 deadline = {today}
 # Leviers illustrés, parmi : fir, cpom, article-51, appels-a-projets,
 # mig-cooperation-internationale, achats-innovants, conference-des-financeurs, tiga, indemand.

@@ -169,12 +169,12 @@ fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
     std::fs::create_dir_all(content.join("notes")).expect("mkdir");
     std::fs::write(
         content.join("_index.md"),
-        "+++\ntitle = \"Accueil\"\n+++\nVoir [la note](notes/une-note.md#detail).\n",
+        "+++\ntitle = \"Accueil\"\n[[sources]]\ndocument = \"Note interne\"\ndate = \"2021\"\n+++\nVoir [la note](notes/une-note.md#detail).\n",
     )
     .expect("write");
     std::fs::write(
         content.join("notes/une-note.md"),
-        "+++\ntitle = \"Une note\"\n+++\n## Détail\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "+++\ntitle = \"Une note\"\n[[sources]]\ndocument = \"Note interne\"\ndate = \"2021\"\n+++\n## Détail\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     )
     .expect("write");
     let out = tmp.path().join("public");

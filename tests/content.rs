@@ -152,19 +152,26 @@ fn every_page_cites_a_source_and_every_update_shows_its_deadline_state() {
     let updates: Vec<_> = site.updates().collect();
     assert!(updates.len() >= 4);
     for (page, u) in updates {
-        let html = std::fs::read_to_string(out.join(&page.output)).expect("update page");
-        let expected = match u.deadline {
-            Some(d) if d >= site.today => format!("Ouvert jusqu'au {}", d.french()),
-            Some(d) => format!("Clos depuis le {}", d.french()),
-            None => "Sans date limite connue".to_owned(),
+        let html = std::fs::read_to_string(out.join(&page.output))
+            .expect("update page")
+            .replace("&#39;", "'");
+        let expected = match (u.kind, u.deadline) {
+            (portail::model::UpdateKind::Appel, Some(d)) if d.last_day() >= site.today => {
+                format!("Appel ouvert {}", d.until_french())
+            }
+            (portail::model::UpdateKind::Appel, Some(d)) => {
+                format!("Appel clos : il était ouvert {}", d.until_french())
+            }
+            (portail::model::UpdateKind::Appel, None) => "Appel sans date limite connue".to_owned(),
+            (kind, _) => kind.label().to_owned(),
         };
         assert!(
-            html.contains(&expected),
+            html.contains(&portail::typography::text(&expected)),
             "{}: « {expected} » not shown",
             page.display
         );
         assert!(
-            html.contains(&u.date.french()),
+            html.contains(&portail::typography::text(&u.date.french())),
             "{}: date not shown",
             page.display
         );

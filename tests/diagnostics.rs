@@ -50,14 +50,14 @@ fn all_errors_of_a_run_are_listed_not_only_the_first() {
     std::fs::create_dir_all(content.join("actualites")).expect("mkdir");
     std::fs::write(
         content.join("_index.md"),
-        "+++\ntitle = \"A\"\n+++\n[x](absent.md)\n",
+        "+++\ntitle = \"A\"\n[[sources]]\ndocument = \"Source de test\"\ndate = \"2021\"\n+++\n[x](absent.md)\n",
     )
     .expect("write");
     std::fs::write(content.join("page.md"), "+++\ntitel = \"B\"\n+++\n").expect("write");
     std::fs::write(content.join("actualites/x.md"), "+++\ntitle = \"C\"\n").expect("write");
     let (code, stderr) = check(tmp.path());
     assert_eq!(code, 1);
-    assert!(stderr.contains("content/_index.md:4:1: erreur : lien vers une page ou un fichier inexistant « absent.md »"), "{stderr}");
+    assert!(stderr.contains("content/_index.md:7:1: erreur : lien vers une page ou un fichier inexistant « absent.md »"), "{stderr}");
     assert!(
         stderr.contains("content/page.md:2:1: erreur : champ inconnu « titel »"),
         "{stderr}"

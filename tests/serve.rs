@@ -97,13 +97,14 @@ fn wait_for(what: &str, mut cond: impl FnMut() -> bool) -> Duration {
     panic!("timed out waiting for {what}");
 }
 
+/// A home page with the given body, citing a source as every page must.
+fn home(body: &str) -> String {
+    format!("+++\ntitle = \"Accueil\"\n[[sources]]\ndocument = \"Source de test\"\ndate = \"2021\"\n+++\n{body}\n")
+}
+
 fn small_site(dir: &Path) {
     std::fs::create_dir_all(dir.join("content")).expect("mkdir");
-    std::fs::write(
-        dir.join("content/_index.md"),
-        "+++\ntitle = \"Accueil\"\n+++\nVersion un.\n",
-    )
-    .expect("write");
+    std::fs::write(dir.join("content/_index.md"), home("Version un.")).expect("write");
     std::fs::write(dir.join("secret.txt"), "ne pas servir").expect("write");
 }
 
@@ -298,11 +299,7 @@ fn a_burst_of_saves_still_rebuilds_every_second() {
     let mut n = 0;
     while started.elapsed() < Duration::from_secs(4) {
         n += 1;
-        std::fs::write(
-            &index,
-            format!("+++\ntitle = \"Accueil\"\n+++\nSauvegarde{n}.\n"),
-        )
-        .expect("write");
+        std::fs::write(&index, home(&format!("Sauvegarde{n}."))).expect("write");
         std::thread::sleep(Duration::from_millis(100));
         let body = get(&server.addr, "/").1;
         if let Some(v) = body.split("Sauvegarde").nth(1) {
@@ -328,7 +325,7 @@ fn an_edit_is_rebuilt_and_a_broken_edit_keeps_the_last_good_build() {
     let mut ws = websocket(&server.addr);
     let index = tmp.path().join("content/_index.md");
 
-    std::fs::write(&index, "+++\ntitle = \"Accueil\"\n+++\nVersion deux.\n").expect("write");
+    std::fs::write(&index, home("Version deux.")).expect("write");
     wait_for("the edit to be served", || {
         get(&server.addr, "/").1.contains("Version deux.")
     });
@@ -403,7 +400,7 @@ fn a_site_broken_from_the_start_shows_its_errors_then_the_site() {
     let mut ws = websocket(&server.addr);
     let first = ws.read().expect("message").into_text().expect("text");
     assert!(first.contains("\"error\""), "{first}");
-    std::fs::write(&index, "+++\ntitle = \"Accueil\"\n+++\nVersion réparée.\n").expect("write");
+    std::fs::write(&index, home("Version réparée.")).expect("write");
     let msg = ws.read().expect("message").into_text().expect("text");
     assert!(msg.contains("reload"), "{msg}");
     let (status, body) = get(&server.addr, "/");
@@ -462,11 +459,7 @@ fn stuck_clients_do_not_freeze_the_server() {
 
     // Rebuilds still reach the pages that do read.
     let mut ws = websocket(&a);
-    std::fs::write(
-        tmp.path().join("content/_index.md"),
-        "+++\ntitle = \"Accueil\"\n+++\nVersion deux.\n",
-    )
-    .expect("write");
+    std::fs::write(tmp.path().join("content/_index.md"), home("Version deux.")).expect("write");
     let msg = ws.read().expect("message").into_text().expect("text");
     assert!(msg.contains("reload"), "{msg}");
     assert!(get(&a, "/").1.contains("Version deux."));

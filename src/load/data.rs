@@ -55,7 +55,10 @@ pub fn load_data(
     };
     match rel {
         "data/glossaire.toml" => {
-            let schema = Schema::of::<Glossary>().nest("terms", Schema::of::<Term>());
+            let schema = Schema::of::<Glossary>().nest(
+                "terms",
+                Schema::of::<Term>().nest("source", Schema::of::<Source>()),
+            );
             match parse_typed::<Glossary>(&text, &schema, &at) {
                 Ok(data) => site.glossary = DataFile { display, text, data },
                 Err(ds) => {
@@ -66,8 +69,16 @@ pub fn load_data(
         }
         "data/contacts.toml" => {
             let schema = Schema::of::<Contacts>()
-                .nest("national", Schema::of::<NationalContact>())
-                .nest("ars", Schema::of::<Ars>().nest("referents", Schema::of::<Referent>()));
+                .nest(
+                    "national",
+                    Schema::of::<NationalContact>().nest("source", Schema::of::<Source>()),
+                )
+                .nest(
+                    "ars",
+                    Schema::of::<Ars>()
+                        .nest("referents", Schema::of::<Referent>())
+                        .nest("source", Schema::of::<Source>()),
+                );
             match parse_typed::<Contacts>(&text, &schema, &at) {
                 Ok(data) => site.contacts = DataFile { display, text, data },
                 Err(ds) => {

@@ -236,6 +236,7 @@ pub(crate) fn lever_schema() -> Schema {
         .nest("sources", Schema::of::<Source>())
         .nest("audience_notes", Schema::of::<AudienceNote>())
         .nest("thresholds", Schema::of::<Threshold>())
+        .nest("facts", Schema::of::<DatedFact>())
 }
 
 pub(crate) fn update_schema() -> Schema {
@@ -250,6 +251,7 @@ fn lever_page_meta(l: &LeverMeta) -> PageMeta {
         weight: l.weight,
         template: l.template.clone(),
         sort_by: None,
+        common_name: l.common_name.clone(),
         sources: l.sources.clone(),
     }
 }
@@ -262,6 +264,7 @@ fn update_page_meta(u: &UpdateMeta) -> PageMeta {
         weight: u.weight,
         template: u.template.clone(),
         sort_by: None,
+        common_name: None,
         sources: u.sources.clone(),
     }
 }

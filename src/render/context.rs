@@ -3,7 +3,9 @@
 use crate::date::Date;
 use crate::links::LinkTable;
 use crate::markdown::render_inline;
-use crate::model::{Audience, LeverMeta, Page, PageKind, Site, SortBy, Source, UpdateMeta};
+use crate::model::{
+    Audience, LeverMeta, Page, PageKind, Site, SortBy, Source, UpdateKind, UpdateMeta,
+};
 use crate::urls::{relative, root_prefix};
 use serde_json::{json, Value};
 
@@ -23,7 +25,7 @@ impl Shared<'_> {
         relative(from, to)
     }
 
-    fn inline(&self, page: &Page, text: &str) -> String {
+    pub fn inline(&self, page: &Page, text: &str) -> String {
         render_inline(text, &|d| self.links.rewrite(&page.source, &page.output, d))
     }
 
@@ -158,12 +160,17 @@ impl Shared<'_> {
             "amounts": list(&l.amounts),
             "examples": list(&l.examples),
             "audience_notes": l.audience_notes.iter().map(|n| json!({ "label": n.audience.label(), "text": self.inline(page, &n.text) })).collect::<Vec<_>>(),
-            "thresholds": l.thresholds.iter().map(|t| json!({
-                "amount": t.amount,
-                "applies_from": t.applies_from.french(),
-                "applies_until": t.applies_until.map(|d| d.french()),
-                "label": self.inline(page, &t.label),
-            })).collect::<Vec<_>>(),
+            "thresholds": l.thresholds.iter().map(|t| {
+                let mut v = dated(t.as_of, t.applies_from, t.applies_until, t.review, self.site.today);
+                v["amount"] = json!(t.amount);
+                v["label"] = json!(self.inline(page, &t.label));
+                v
+            }).collect::<Vec<_>>(),
+            "facts": l.facts.iter().map(|f| {
+                let mut v = dated(f.as_of, f.applies_from, f.applies_until, f.review, self.site.today);
+                v["text"] = json!(self.inline(page, &f.text));
+                v
+            }).collect::<Vec<_>>(),
             "updates": updates,
         })
     }
@@ -190,8 +197,11 @@ impl Shared<'_> {
             "url": self.url(from, &page.output),
             "date": u.date.french(),
             "date_iso": u.date.to_string(),
+            "kind": u.kind.slug(),
+            "kind_label": u.kind.label(),
+            "date_phrase": format!("Document {}", u.date.of_french()),
             "deadline": u.deadline.map(|d| d.french()),
-            "status": status(u.deadline, self.site.today),
+            "status": status(u, self.site.today),
         })
     }
 
@@ -230,8 +240,11 @@ impl Shared<'_> {
                 "date": p.meta.date.map(|d| d.french()),
             });
             if let Some(u) = p.update() {
-                v["status"] = status(u.deadline, self.site.today);
+                v["status"] = status(u, self.site.today);
                 v["deadline"] = json!(u.deadline.map(|d| d.french()));
+                v["kind"] = json!(u.kind.slug());
+                v["kind_label"] = json!(u.kind.label());
+                v["date_phrase"] = json!(format!("Document {}", u.date.of_french()));
             }
             if let Some(l) = p.lever() {
                 v["short_title"] = json!(l.short_title);
@@ -265,42 +278,115 @@ impl Shared<'_> {
             .collect();
         let mut updates: Vec<(&Page, &UpdateMeta)> = self.site.updates().collect();
         updates.sort_by(|a, b| (b.1.date, &a.0.slug).cmp(&(a.1.date, &b.0.slug)));
+        let (open, past): (Vec<_>, Vec<_>) = updates
+            .iter()
+            .partition(|(_, u)| is_open_call(u, self.site.today));
         json!({
             "audiences": by_audience,
-            "updates": updates.iter().take(4).map(|(p, u)| self.update_summary(from, p, u)).collect::<Vec<_>>(),
+            "open_calls": open.iter().map(|(p, u)| self.update_summary(from, p, u)).collect::<Vec<_>>(),
+            "updates": past.iter().take(4).map(|(p, u)| self.update_summary(from, p, u)).collect::<Vec<_>>(),
+            "newest_update": updates.first().map(|(_, u)| u.date.french()),
+            "oldest_update": updates.last().map(|(_, u)| u.date.french()),
+            "updates_url": self.page_output("actualites/_index.md").map(|o| self.url(from, o)),
             "assistant_url": self.page_output("assistant/_index.md").map(|o| self.url(from, o)),
             "search_url": self.url(from, "recherche/index.html"),
         })
     }
 }
 
-/// Open, closed or without deadline, as of the build date.
-pub fn status(deadline: Option<Date>, today: Date) -> Value {
-    match deadline {
-        Some(d) if d >= today => {
-            json!({ "state": "ouvert", "label": format!("Ouvert jusqu'au {}", d.french()) })
-        }
-        Some(d) => json!({ "state": "clos", "label": format!("Clos depuis le {}", d.french()) }),
-        None => json!({ "state": "sans-date", "label": "Sans date limite connue" }),
+/// A call is open until the last day its deadline stands for (`2021-10`: 31 October included).
+pub fn is_open_call(u: &UpdateMeta, today: Date) -> bool {
+    u.kind == UpdateKind::Appel && u.deadline.is_some_and(|d| d.last_day() >= today)
+}
+
+/// Open, closed or without deadline, as of the build date — for calls only: any other kind of
+/// update has no status (`null`), so no badge.
+pub fn status(u: &UpdateMeta, today: Date) -> Value {
+    if u.kind != UpdateKind::Appel {
+        return Value::Null;
     }
+    match u.deadline {
+        Some(d) if d.last_day() >= today => json!({
+            "state": "ouvert",
+            "label": format!("Appel ouvert {}", d.until_french()),
+        }),
+        Some(d) => json!({
+            "state": "clos",
+            "label": format!("Appel clos : il était ouvert {}", d.until_french()),
+        }),
+        None => json!({ "state": "sans-date", "label": "Appel sans date limite connue" }),
+    }
+}
+
+/// "de 2019 à 2021", "du 1er janvier 2019 au 31 décembre 2021", "depuis juillet 2020".
+pub fn period(from: Option<Date>, until: Option<Date>) -> Option<String> {
+    use crate::date::Precision::Day;
+    let start = |d: Date| match d.precision {
+        Day => format!("du {}", d.french()),
+        _ => format!("de {}", d.french()),
+    };
+    let end = |d: Date| match d.precision {
+        Day => format!("au {}", d.french()),
+        _ => format!("à {}", d.french()),
+    };
+    match (from, until) {
+        (Some(f), Some(u)) => Some(format!("{} {}", start(f), end(u))),
+        (Some(f), None) if f.precision == Day => Some(format!("depuis le {}", f.french())),
+        (Some(f), None) => Some(format!("depuis {}", f.french())),
+        (None, Some(u)) => Some(u.until_french()),
+        (None, None) => None,
+    }
+}
+
+/// A time-bound value as templates show it: when the source gave it, the period it applied
+/// to, and whether its review date has passed ("valeur de juillet 2020, à vérifier").
+pub fn dated(
+    as_of: Date,
+    from: Option<Date>,
+    until: Option<Date>,
+    review: Date,
+    today: Date,
+) -> Value {
+    let due = review.last_day() < today;
+    let note = if due {
+        format!(
+            "Valeur de {}, à vérifier : elle a pu changer depuis.",
+            as_of.french()
+        )
+    } else {
+        format!("Valeur de {}.", as_of.french())
+    };
+    json!({
+        "as_of": as_of.french(),
+        "period": period(from, until),
+        "review": review.french(),
+        "review_due": due,
+        "note": note,
+    })
 }
 
 /// "Guide pratique APIST, juillet 2020, p. 6".
 pub fn sources(list: &[Source]) -> Vec<Value> {
     list.iter()
-        .map(|s| {
-            let mut text = format!("{}, {}", s.document, s.date);
-            if let Some(p) = &s.pages {
-                let prefix = if p.contains('-') || p.contains(',') {
-                    "pp."
-                } else {
-                    "p."
-                };
-                text.push_str(&format!(", {prefix} {p}"));
-            }
-            json!({ "text": text, "url": s.url })
-        })
+        .map(|s| json!({ "text": source_text(s), "url": s.url }))
         .collect()
+}
+
+/// One source as a reader cites it: document, date, part, pages.
+pub fn source_text(s: &Source) -> String {
+    let mut text = format!("{}, {}", s.document, s.date);
+    if let Some(section) = &s.section {
+        text.push_str(&format!(", {section}"));
+    }
+    if let Some(p) = &s.pages {
+        let prefix = if p.contains('-') || p.contains(',') {
+            "pp."
+        } else {
+            "p."
+        };
+        text.push_str(&format!(", {prefix} {p}"));
+    }
+    text
 }
 
 pub fn order_key(p: &Page) -> (i64, String) {

@@ -152,6 +152,8 @@ fn render_page(
     ))
 }
 
+/// Renders a page template, then sets its text in French typography (see [`crate::typography`]):
+/// Markdown and every text field pass through here, code, URLs and attributes excepted.
 pub fn render_template(
     tera: &Tera,
     name: &str,
@@ -160,6 +162,7 @@ pub fn render_template(
 ) -> Result<String, Diagnostic> {
     Context::from_value(ctx.clone())
         .and_then(|context| tera.render(name, &context))
+        .map(|html| crate::typography::html(&html))
         .map_err(|e| templates::diagnostic(&e, sources))
 }
 

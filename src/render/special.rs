@@ -1,7 +1,7 @@
 //! Pages that come from data rather than one Markdown file: glossary and contacts blocks,
 //! the A–Z plan, the search page, the 404 page, the Atom feed and the sitemap.
 
-use super::context::{order_key, sort_title, Shared};
+use super::context::{order_key, sort_title, source_text, Shared};
 use super::{render_template, OutputFile, PageText};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{find_word, TextSection};
@@ -15,7 +15,7 @@ pub fn extend_context(shared: &Shared<'_>, page: &Page, template: &str, ctx: &mu
     let from = page.output.as_str();
     match template {
         "glossary.html" => ctx["glossary"] = glossary(shared, from),
-        "contacts.html" => ctx["contacts"] = contacts(shared.site),
+        "contacts.html" => ctx["contacts"] = contacts(shared, page),
         "assistant.html" => {
             if let Some(rules) = &shared.wizard {
                 ctx["wizard_table"] = crate::assistant::table(shared.site, rules);
@@ -43,23 +43,50 @@ fn glossary(shared: &Shared<'_>, from: &str) -> Value {
             levers.sort_by_key(|l| order_key(l.0));
             json!({
                 "acronym": t.acronym,
+                "letter": initial(&t.acronym),
                 "anchor": t.anchor(),
                 "expansion": t.expansion,
                 "definition": t.definition,
+                "source": t.source.as_ref().map(source_text),
                 "levers": levers.iter().map(|(p, title)| json!({ "title": title, "url": relative(from, &p.output) })).collect::<Vec<_>>(),
             })
         })
         .collect();
-    json!({ "terms": list })
+    let mut letters: Vec<(String, Vec<Value>)> = Vec::new();
+    for term in &list {
+        let letter = term["letter"].as_str().unwrap_or("#").to_owned();
+        match letters.last_mut() {
+            Some((l, terms)) if *l == letter => terms.push(term.clone()),
+            _ => letters.push((letter, vec![term.clone()])),
+        }
+    }
+    json!({
+        "terms": list,
+        "letters": letters.into_iter().map(|(letter, terms)| json!({ "letter": letter, "terms": terms })).collect::<Vec<_>>(),
+    })
 }
 
-fn contacts(site: &Site) -> Value {
+/// The letter a name is filed under: its first letter or digit, accents folded, upper case.
+fn initial(name: &str) -> String {
+    sort_title(name)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map_or("#".to_owned(), |c| c.to_uppercase().to_string())
+}
+
+fn contacts(shared: &Shared<'_>, page: &Page) -> Value {
+    let site = shared.site;
     let mut ars: Vec<_> = site.contacts.data.ars.iter().collect();
     ars.sort_by_key(|a| sort_title(&a.region));
     json!({
-        "national": site.contacts.data.national,
+        "national": site.contacts.data.national.iter().map(|n| json!({
+            "name": n.name, "email": n.email, "role": n.role, "url": n.url,
+            "source": n.source.as_ref().map(source_text),
+        })).collect::<Vec<_>>(),
         "ars": ars.iter().map(|a| json!({
             "id": a.id, "name": a.name, "region": a.region, "article51_email": a.article51_email, "website": a.website,
+            "note": a.note.as_deref().map(|n| shared.inline(page, n)),
+            "source": a.source.as_ref().map(source_text),
             "referents": a.referents.iter().map(|r| json!({
                 "name": r.name, "role": r.role, "email": r.email, "source": r.source, "date": r.date.french()
             })).collect::<Vec<_>>(),
@@ -123,21 +150,23 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
     Ok(out)
 }
 
-/// Every page by title, grouped by initial letter.
+/// Every page by the name people use for it (`common_name`: "FIR" files the FIR lever under F),
+/// or else by its title without a leading article; the full title is always shown.
 fn plan(site: &Site, from: &str) -> Value {
+    let key = |p: &Page| match &p.meta.common_name {
+        Some(name) => sort_title(name),
+        None => sort_title(strip_article(&p.meta.title)),
+    };
     let mut pages: Vec<&Page> = site
         .pages
         .iter()
         .filter(|p| p.output != "index.html")
         .collect();
-    pages.sort_by_key(|p| sort_title(&p.meta.title));
+    pages.sort_by_key(|p| (key(p), sort_title(&p.meta.title)));
     let mut groups: Vec<(String, Vec<Value>)> = Vec::new();
     for p in pages {
-        let letter = sort_title(&p.meta.title)
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .map_or("#".to_owned(), |c| c.to_uppercase().to_string());
-        let entry = json!({ "title": p.meta.title, "url": relative(from, &p.output), "description": p.meta.description });
+        let letter = initial(&key(p));
+        let entry = json!({ "name": p.meta.common_name, "title": p.meta.title, "url": relative(from, &p.output), "description": p.meta.description });
         match groups.last_mut() {
             Some((l, v)) if *l == letter => v.push(entry),
             _ => groups.push((letter, vec![entry])),
@@ -149,6 +178,16 @@ fn plan(site: &Site, from: &str) -> Value {
             .map(|(letter, pages)| json!({ "letter": letter, "pages": pages }))
             .collect(),
     )
+}
+
+/// "Les trois champs…" files under T, "L'innovation…" under I.
+fn strip_article(title: &str) -> &str {
+    for article in ["Les ", "Le ", "La ", "L'", "L’", "Un ", "Une ", "Des "] {
+        if let Some(rest) = title.strip_prefix(article) {
+            return rest;
+        }
+    }
+    title
 }
 
 /// The updates as an Atom feed, newest first; links are absolute when a base URL is configured.
@@ -165,7 +204,9 @@ fn atom(site: &Site) -> OutputFile {
     };
     let mut updates: Vec<_> = site.updates().collect();
     updates.sort_by(|a, b| (b.1.date, &a.0.slug).cmp(&(a.1.date, &b.0.slug)));
-    let newest = updates.first().map_or(site.today, |(_, u)| u.date);
+    let newest = updates
+        .first()
+        .map_or(site.today, |(_, u)| u.date.first_day());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">\n");
     xml.push_str(&format!(
         "  <title>{} — actualités</title>\n",
@@ -182,13 +223,13 @@ fn atom(site: &Site) -> OutputFile {
     for (p, u) in updates {
         let link = crate::html::escape(&href(&p.output));
         let mut summary = u.description.clone();
-        if let Some(d) = u.deadline {
+        if let (crate::model::UpdateKind::Appel, Some(d)) = (u.kind, u.deadline) {
             summary.push_str(&format!(" Date limite : {}.", d.french()));
         }
         xml.push_str(&format!(
             "  <entry>\n    <title>{}</title>\n    <id>{link}</id>\n    <link href=\"{link}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
             crate::html::escape(&u.title),
-            u.date,
+            u.date.first_day(),
             crate::html::escape(u.organiser.as_deref().unwrap_or(&site.config.title)),
             crate::html::escape(&summary)
         ));

@@ -4,7 +4,10 @@
 mod data;
 mod links;
 mod pages;
+mod trust;
 mod urls;
+
+pub use trust::warnings;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Site;
@@ -16,6 +19,7 @@ pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
     links::check(site, &mut diags);
     data::check(site, &mut diags);
     urls::check(site, &mut diags);
+    trust::check(site, &mut diags);
     // The rules are checked against levers and contacts: if one of those failed to load, its
     // own error says what to fix, and the rules would only echo it.
     let inputs_broken = site

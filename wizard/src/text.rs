@@ -15,7 +15,8 @@ pub fn euros(amount: u64) -> String {
     out
 }
 
-/// `2021-12-31` → `31 décembre 2021`, `2020-01-01` → `1er janvier 2020`.
+/// `2021-12-31` → `31 décembre 2021`, `2020-01-01` → `1er janvier 2020`; a date known only to
+/// the month or year stays that precise: `2021-07` → `juillet 2021`, `2021` → `2021`.
 /// Anything else is returned as given.
 pub fn date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -34,6 +35,15 @@ pub fn date(iso: &str) -> String {
     ];
     let parts: Vec<&str> = iso.split('-').collect();
     let parsed = match parts.as_slice() {
+        [y, m] if y.len() == 4 && m.len() == 2 => match m.parse::<usize>() {
+            Ok(m @ 1..=12) => {
+                let mut out = String::from(MONTHS[m - 1]);
+                out.push(' ');
+                out.push_str(y);
+                return out;
+            }
+            _ => None,
+        },
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
             match (m.parse::<usize>(), d.parse::<u32>()) {
                 (Ok(m @ 1..=12), Ok(d @ 1..=31)) => Some((*y, MONTHS[m - 1], d)),
