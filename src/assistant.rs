@@ -31,8 +31,10 @@ pub fn facts(site: &Site) -> wizard::Facts {
             .flat_map(|(_, l)| &l.thresholds)
             .map(|t| wizard::ThresholdFact {
                 amount: t.amount,
-                applies_from: t.applies_from.unwrap_or(t.as_of).to_string(),
+                as_of: t.as_of.to_string(),
+                applies_from: t.applies_from.map(|d| d.to_string()),
                 applies_until: t.applies_until.map(|d| d.to_string()),
+                review: t.review.to_string(),
                 up_to_included: t.boundary == crate::model::Boundary::Inclus,
                 label: t.label.clone(),
             })
@@ -44,7 +46,12 @@ pub fn facts(site: &Site) -> wizard::Facts {
             .iter()
             .map(|a| wizard::RegionFact {
                 id: a.id.clone(),
-                name: a.name.clone(),
+                // « ARS Océan Indien (La Réunion et Mayotte) »: a reader looks for their region.
+                name: if a.name.contains(&a.region) {
+                    a.name.clone()
+                } else {
+                    format!("{} ({})", a.name, a.region)
+                },
                 article51_email: a.article51_email.clone(),
                 contacts_url: contacts_output
                     .as_ref()

@@ -337,7 +337,7 @@
       ]);
       line.thresholds.forEach(function (t) {
         var note = "Seuil de " + t.amount_text + " : " + t.period +
-          (t.in_force ? "." : " — cette période est passée : vérifiez la règle en vigueur auprès de l'acheteur.");
+          (t.in_force ? "." : " — à vérifier : la règle a pu changer depuis ; renseignez-vous auprès de l'acheteur.");
         item.appendChild(el("p", { className: t.in_force ? "wz-threshold" : "wz-threshold wz-expired", text: note }));
       });
       list.appendChild(item);

@@ -429,9 +429,16 @@ fn purchase(model: &Model, facts: &Facts, known: &Known, today: &str) -> Option<
                     amount: t.amount,
                     amount_text: text::euros(t.amount),
                     label: t.label.clone(),
-                    period: period(&t.applies_from, t.applies_until.as_deref()),
-                    in_force: t.applies_from.as_str() <= today
-                        && t.applies_until.as_deref().is_none_or(|u| today <= u),
+                    period: period(
+                        &t.as_of,
+                        t.applies_from.as_deref(),
+                        t.applies_until.as_deref(),
+                    ),
+                    in_force: t.applies_from.as_deref().is_none_or(|f| f <= today)
+                        && t.applies_until
+                            .as_deref()
+                            .is_none_or(|u| today <= last_day(u).as_str())
+                        && today <= last_day(&t.review).as_str(),
                 })
                 .collect(),
         })
@@ -444,19 +451,28 @@ fn purchase(model: &Model, facts: &Facts, known: &Known, today: &str) -> Option<
     })
 }
 
-fn period(from: &str, until: Option<&str>) -> String {
-    match until {
-        Some(until) => {
-            let mut s = String::from("du ");
-            s.push_str(&text::date(from));
-            s.push_str(" au ");
-            s.push_str(&text::date(until));
-            s
-        }
-        None => {
-            let mut s = String::from("depuis le ");
-            s.push_str(&text::date(from));
-            s
-        }
+/// When a threshold applied, as precisely as its source says: « du 1er janvier 2019 au
+/// 31 décembre 2021 », « de 2019 à 2021 », « depuis avril 2019 », or only « valeur de juillet
+/// 2020 » when the source gives no period.
+fn period(as_of: &str, from: Option<&str>, until: Option<&str>) -> String {
+    let day = |d: &str| d.len() == 10;
+    match (from, until) {
+        (Some(f), Some(u)) if day(f) => format!("du {} au {}", text::date(f), text::date(u)),
+        (Some(f), Some(u)) => format!("de {} à {}", text::date(f), text::date(u)),
+        (Some(f), None) if day(f) => format!("depuis le {}", text::date(f)),
+        (Some(f), None) => format!("depuis {}", text::date(f)),
+        (None, Some(u)) if day(u) => format!("jusqu'au {}", text::date(u)),
+        (None, Some(u)) => format!("jusqu'en {}", text::date(u)),
+        (None, None) => format!("valeur de {}", text::date(as_of)),
+    }
+}
+
+/// The last day a date of the given precision covers, as `YYYY-MM-DD`-comparable text:
+/// `2021` → `2021-12-31`, `2021-07` → `2021-07-31` (every month compares as if 31 days).
+fn last_day(date: &str) -> String {
+    match date.len() {
+        4 => format!("{date}-12-31"),
+        7 => format!("{date}-31"),
+        _ => date.to_owned(),
     }
 }

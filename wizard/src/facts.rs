@@ -36,10 +36,14 @@ pub struct LeverFact {
 pub struct ThresholdFact {
     /// Euros, excluding VAT.
     pub amount: u64,
-    /// `YYYY-MM-DD`.
-    pub applies_from: String,
-    /// `YYYY-MM-DD`, when the threshold was given an end (the 2019-2021 experiment).
+    /// When the source states the value: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Start of the period it applied to, when the source gives it (same forms).
+    pub applies_from: Option<String>,
+    /// End of that period, when it has one (the 2019-2021 experiment).
     pub applies_until: Option<String>,
+    /// Past this date the value is shown as to be checked.
+    pub review: String,
     /// True when the threshold amount itself belongs to the bracket below it
     /// (« jusqu'à 139 000 € inclus », « au-delà de 90 000 € »); false when the
     /// bracket below stops just before it (« moins de 40 000 € »).
