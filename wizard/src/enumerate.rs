@@ -7,11 +7,19 @@ use crate::answers::Answers;
 use crate::engine::{asked, offered, Known, Value};
 use crate::model::{Kind, Model};
 
-/// Calls `visit` with the answers and the answered questions of each complete path.
-pub(crate) fn paths(model: &Model, mut visit: impl FnMut(&Known, &[usize])) {
+/// The most paths the checks walk. The number of paths grows as the product of the answers
+/// of the questions asked; past this, checking every one would take minutes (and stall
+/// `portail serve`), so the rules are refused instead: see `source::check`.
+pub const MAX_PATHS: usize = 200_000;
+
+/// Calls `visit` with the answers and the answered questions of each complete path; false
+/// when there are more than [`MAX_PATHS`] paths (the rest are not visited). The depth of the
+/// walk is the number of questions, which the rules file fixes.
+pub(crate) fn paths(model: &Model, mut visit: impl FnMut(&Known, &[usize])) -> bool {
     let mut known: Known = vec![None; model.questions.len()];
     let mut path = Vec::new();
-    explore(model, &mut known, &mut path, 0, &mut visit);
+    let mut left = MAX_PATHS;
+    explore(model, &mut known, &mut path, 0, &mut left, &mut visit)
 }
 
 fn explore(
@@ -19,19 +27,28 @@ fn explore(
     known: &mut Known,
     path: &mut Vec<usize>,
     from: usize,
+    left: &mut usize,
     visit: &mut impl FnMut(&Known, &[usize]),
-) {
+) -> bool {
     let Some(q) = (from..model.questions.len()).find(|&q| asked(model, known, q)) else {
+        if *left == 0 {
+            return false;
+        }
+        *left -= 1;
         visit(known, path);
-        return;
+        return true;
     };
     for value in candidates(model, known, q) {
         known[q] = Some(value);
         path.push(q);
-        explore(model, known, path, q + 1, visit);
+        let complete = explore(model, known, path, q + 1, left, visit);
         path.pop();
         known[q] = None;
+        if !complete {
+            return false;
+        }
     }
+    true
 }
 
 /// The most questions still to answer from question `from` on, whatever the

@@ -66,6 +66,7 @@ pub fn evaluate_on(rules: &Rules, facts: &Facts, answers: &Answers, today: &str)
 /// order. Amounts are enumerated one per bracket between thresholds.
 pub fn enumerate(rules: &Rules, facts: &Facts) -> Vec<(Answers, Outcome)> {
     let mut out = Vec::new();
+    // Parsed rules passed the check, so they have at most MAX_PATHS paths: all are visited.
     enumerate::paths(&rules.model, |known, path| {
         let answers = enumerate::answers_of(&rules.model, known, path);
         let outcome = evaluate(rules, facts, &answers);

@@ -84,6 +84,7 @@ pub fn static_table(rules: &Rules, facts: &Facts) -> Table {
     // best[row][lever], and for each (row, lever, detail answer) the best status.
     let mut best = vec![vec![Status::NeCorrespondPas; lever_count]; row_count];
     let mut needs = vec![vec![vec![Status::NeCorrespondPas; detail_count]; lever_count]; row_count];
+    // Parsed rules passed the check, so they have at most MAX_PATHS paths: all are visited.
     paths(model, |known, _| {
         let Some(Value::Choice(row)) = known[model.table_rows] else {
             return;

@@ -225,3 +225,43 @@ fn the_article_51_mailbox_is_never_a_general_contact() {
         );
     }
 }
+
+/// Eight more questions of six answers multiply the paths by 6^8: the check must say so at
+/// once instead of walking them for minutes (and stalling `portail serve`).
+#[test]
+fn too_many_paths_are_refused_in_bounded_time() {
+    let source = common::rules_source();
+    let mut questions = String::new();
+    let mut rules = String::new();
+    for q in 1..=8 {
+        questions.push_str(&format!(
+            "[[questions]]\nid = \"extra{q}\"\ntext = \"Question {q} ?\"\n"
+        ));
+        for a in 1..=6 {
+            questions.push_str(&format!(
+                "  [[questions.answers]]\n  id = \"r{a}\"\n  label = \"Réponse {a}\"\n  short = \"r{a}\"\n"
+            ));
+        }
+        rules.push_str(&format!(
+            "  [[levers.rules]]\n  id = \"extra-{q}\"\n  result = \"peut-correspondre\"\n  when = {{ extra{q} = [\"r1\"] }}\n  text = \"condition {q}.\"\n  source = {{ reading = \"test\" }}\n\n"
+        ));
+    }
+    let region = source
+        .find("[[questions]]\nid = \"region\"")
+        .expect("region question");
+    let mut broken = source.clone();
+    broken.insert_str(region, &questions);
+    let first_rule = broken.find("\n  [[levers.rules]]").expect("a rule") + 1;
+    broken.insert_str(first_rule, &rules);
+    let started = std::time::Instant::now();
+    let errors = match Rules::parse(&broken, &common::facts()) {
+        Ok(_) => panic!("{} paths were accepted", 6u64.pow(8)),
+        Err(e) => e,
+    };
+    find(&errors, "parcours différents");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "the check took {:?}",
+        started.elapsed()
+    );
+}

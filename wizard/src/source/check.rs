@@ -20,7 +20,7 @@ pub fn check(ctx: &mut Ctx<'_>, model: &Model, spans: &Spans) {
     let mut empty_count = 0;
     let mut uncovered: Vec<u64> = Vec::new();
 
-    paths(model, |known, path| {
+    let complete = paths(model, |known, path| {
         for &q in path {
             asked.insert(q);
             if let Some(Value::Choice(a)) = known[q] {
@@ -54,6 +54,18 @@ pub fn check(ctx: &mut Ctx<'_>, model: &Model, spans: &Spans) {
             }
         }
     });
+    if !complete {
+        let span = spans.questions.first().cloned().unwrap_or(0..0);
+        ctx.error(
+            &span,
+            format!(
+                "les questions forment plus de {} parcours différents : portail ne peut pas les vérifier tous",
+                crate::enumerate::MAX_PATHS
+            ),
+            Some("chaque question posée multiplie les parcours par son nombre de réponses ; regroupez des réponses, ou ne posez une question que lorsqu'elle compte (ask_if)".into()),
+        );
+        return;
+    }
 
     for (q, question) in model.questions.iter().enumerate() {
         if !asked.contains(&q) {
