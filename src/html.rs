@@ -79,6 +79,22 @@ fn tags(fragment: &str) -> Vec<&str> {
     out
 }
 
+/// The values of `attr=` in the inside of a tag (`lower` is `tag` in lowercase).
+fn attribute_values<'a>(tag: &'a str, lower: &str, attr: &str) -> Vec<&'a str> {
+    let needle = format!("{attr}=");
+    lower
+        .match_indices(&needle)
+        .filter(|(i, _)| *i > 0 && lower.as_bytes()[i - 1].is_ascii_whitespace())
+        .map(|(i, _)| {
+            tag[i + needle.len()..]
+                .trim_start_matches(['"', '\'', ' '])
+                .split(['"', '\''])
+                .next()
+                .unwrap_or("")
+        })
+        .collect()
+}
+
 /// What a fragment of raw HTML contains that [`sanitize`] will remove, in French, for
 /// `portail check` to tell the editor (an empty list when nothing is removed).
 pub fn removed_by_sanitizer(fragment: &str) -> Vec<String> {
@@ -108,31 +124,19 @@ pub fn removed_by_sanitizer(fragment: &str) -> Vec<String> {
                 found.push(format!("l'attribut {}", &tag[i..i + 2 + name_len]));
             }
         }
-        for attr in [
-            "href",
-            "src",
-            "action",
-            "formaction",
-            "xlink:href",
-            "data",
-            "style",
-        ] {
-            for (i, _) in lower.match_indices(&format!("{attr}=")) {
-                let value = tag[i + attr.len() + 1..]
-                    .trim_start_matches(['"', '\'', ' '])
-                    .split(['"', '\''])
-                    .next()
-                    .unwrap_or("");
-                let scheme = crate::urls::forbidden_scheme(value).or_else(|| {
-                    value
-                        .to_ascii_lowercase()
-                        .contains("javascript:")
-                        .then(|| "javascript".into())
-                });
-                if let Some(scheme) = scheme {
+        for attr in ["href", "src", "action", "formaction", "xlink:href", "data"] {
+            for value in attribute_values(tag, &lower, attr) {
+                if let Some(scheme) = crate::urls::forbidden_scheme(value) {
                     found.push(format!("le lien « {scheme}: »"));
                 }
             }
+        }
+        let alignment = |v: &str| v.trim_start().starts_with("text-align");
+        if attribute_values(tag, &lower, "style")
+            .into_iter()
+            .any(|v| !alignment(v))
+        {
+            found.push("l'attribut style".to_owned());
         }
     }
     found.dedup();
