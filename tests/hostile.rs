@@ -208,7 +208,7 @@ fn run(name: &str) -> Vec<String> {
     for e in &case.expect {
         let location = match e.line {
             Some(line) => format!("{}:{line}:", e.file),
-            None => format!("{}", e.file),
+            None => e.file.clone(),
         };
         let shown = stderr
             .lines()
