@@ -8,6 +8,8 @@ pub mod assistant;
 pub mod cli;
 pub mod date;
 pub mod diagnostic;
+#[cfg(test)]
+mod fuzz;
 pub mod html;
 pub mod index;
 pub mod links;

@@ -140,7 +140,7 @@ pub fn output_path(rel: &str) -> String {
     }
 }
 
-fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagnostic>> {
+pub(crate) fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
     let (section, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     let slug = file.trim_end_matches(".md").to_owned();
