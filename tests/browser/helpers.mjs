@@ -37,10 +37,11 @@ export function fileBase(dir = SITE) {
   return pathToFileURL(dir).href + "/";
 }
 
-export async function launch() {
+/** Debian's Chromium, headless; `extra` adds command-line switches. */
+export async function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", ...extra],
   });
 }
 
