@@ -103,7 +103,16 @@ pub fn rules(site: &Site) -> Option<Result<wizard::Rules, Vec<Diagnostic>>> {
 }
 
 /// The data and engine scripts of the wizard page, written beside it.
+/// Whether this binary carries the compiled wizard (build.rs leaves it empty when the
+/// WebAssembly target was missing: the page then shows the static table only).
+pub fn interactive() -> bool {
+    !WASM.is_empty()
+}
+
 pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
+    if !interactive() {
+        return Vec::new();
+    }
     let dir = site
         .page_by_source(PAGE)
         .map_or("assistant/".to_owned(), |p| {

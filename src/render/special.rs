@@ -20,6 +20,7 @@ pub fn extend_context(shared: &Shared<'_>, page: &Page, template: &str, ctx: &mu
             if let Some(rules) = &shared.wizard {
                 ctx["wizard_table"] = crate::assistant::table(shared.site, rules);
             }
+            ctx["wizard_interactive"] = crate::assistant::interactive().into();
         }
         _ => {}
     }
