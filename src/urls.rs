@@ -60,25 +60,11 @@ pub fn join(dir: &str, path: &str) -> Option<String> {
 }
 
 /// Percent-decodes a link path (`caf%C3%A9.md`), leaving it unchanged if it is not valid UTF-8.
+/// (The `percent-encoding` crate, which `serve` also uses for request paths.)
 pub fn decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map_or_else(|_| path.to_owned(), |d| d.into_owned())
 }
 
 #[cfg(test)]
@@ -142,5 +128,7 @@ mod tests {
         assert_eq!(join("", "../x.md"), None);
         assert_eq!(decode("caf%C3%A9.md"), "café.md");
         assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("a%2e"), "a.");
+        assert_eq!(decode("%ff"), "%ff");
     }
 }

@@ -12,7 +12,11 @@ fn a_rebuild_never_leaves_a_moment_without_a_site() {
     let site = tmp.path();
     copy_dir(&repo().join("content"), &site.join("content"));
     let first = portail(site, &["build", "--date", DATE]);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let index = site.join("public/index.html");
     let stamp = site.join("public/.portail-sortie");
     assert!(stamp.is_file(), "the output carries portail's stamp");
@@ -38,7 +42,10 @@ fn a_rebuild_never_leaves_a_moment_without_a_site() {
     });
     let (polls, misses) = (polls.into_inner(), misses.into_inner());
     assert!(polls > 1000, "only {polls} polls");
-    assert_eq!(misses, 0, "public/index.html was missing {misses} times in {polls} polls");
+    assert_eq!(
+        misses, 0,
+        "public/index.html was missing {misses} times in {polls} polls"
+    );
     // Nothing left beside the output: no staging or retired copies.
     let leftovers: Vec<_> = std::fs::read_dir(site)
         .expect("site")
