@@ -57,18 +57,6 @@ const UNITS: &[&str] = &[
     "millions",
     "milliard",
     "milliards",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 ];
 
 /// Abbreviations bound to the number that follows.
@@ -311,7 +299,8 @@ fn binding_space(chars: &[char], i: usize) -> Option<char> {
         if (1..=3).contains(&run) && group == 3 && run_starts_number {
             return Some(NNBSP);
         }
-        if UNITS.contains(&word_after(chars, i + 1).as_str()) {
+        let next = word_after(chars, i + 1);
+        if UNITS.contains(&next.as_str()) || wizard::text::MONTHS.contains(&next.as_str()) {
             return Some(NBSP);
         }
     }

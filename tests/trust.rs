@@ -96,20 +96,7 @@ fn check_refuses_a_page_or_a_data_entry_without_source_at_file_line_column() {
     );
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use wizard::text::MONTHS;
 
 /// The ways the seeds write a given day: `30 septembre 2019`, `1er janvier 2020`,
 /// `05 JUILLET 2019`, `30/09/2019`, `31 12  2021`.
@@ -273,7 +260,7 @@ fn a_month_deadline_is_open_until_the_last_day_of_that_month() {
         root,
         "content/actualites/appel.md",
         &format!(
-            "+++\ntitle = \"Un appel\"\ndescription = \"d\"\nkind = \"appel\"\ndate = \"2021-07\"\ndeadline = \"2021-10\"\nlevers = [\"fir\"]\n{src}+++\n"
+            "+++\ntitle = \"Un appel\"\ndescription = \"d\"\nkind = \"appel\"\ndate = \"2021-07\"\ndeadline = \"2021-10\"\nlevers = [\"fir\"]\nregions = [\"national\"]\n{src}+++\n"
         ),
     );
     for (date, state) in [("2021-10-31", "ouvert"), ("2021-11-01", "clos")] {
@@ -452,9 +439,25 @@ const QUOTED_NAMES: &[(&str, &str)] = &[
     ("Guide pratique APIST", "document title in source citations"),
 ];
 
-/// Content text with URLs, e-mail addresses and quoted official names cut out: what is left is
-/// the portal's own prose.
+/// The wizard's rules cite the guide word for word on purpose (`quote = "…"`, shown to the
+/// reader as a quotation under « Source »): those citations are not the portal's prose.
+fn without_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("quote = \"") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + "quote = \"".len()..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+        out.push_str(" | ");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Content text with URLs, e-mail addresses, citations and quoted official names cut out: what
+/// is left is the portal's own prose.
 fn own_prose(text: &str) -> Vec<Vec<String>> {
+    let text = without_citations(text);
     let cleaned: String = text
         .split_whitespace()
         .map(|w| {

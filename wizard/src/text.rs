@@ -15,24 +15,26 @@ pub fn euros(amount: u64) -> String {
     out
 }
 
+/// The French month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 /// `2021-12-31` → `31 décembre 2021`, `2020-01-01` → `1er janvier 2020`; a date known only to
 /// the month or year stays that precise: `2021-07` → `juillet 2021`, `2021` → `2021`.
 /// Anything else is returned as given.
 pub fn date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     let parts: Vec<&str> = iso.split('-').collect();
     let parsed = match parts.as_slice() {
         [y, m] if y.len() == 4 && m.len() == 2 => match m.parse::<usize>() {
