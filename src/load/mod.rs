@@ -4,6 +4,7 @@
 mod data;
 mod frontmatter;
 pub mod schema;
+pub mod toml_fr;
 
 use crate::date::Date;
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
