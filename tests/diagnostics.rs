@@ -1,7 +1,10 @@
 //! One fixture site per class of content error: `portail check` must exit 1 and print exactly
 //! the reviewed diagnostics of `expected.txt` (file:line:column, message, excerpt, hint).
 
-use std::path::Path;
+mod common;
+
+use common::{copy_dir, portail, repo};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn check(root: &Path) -> (i32, String) {
@@ -25,7 +28,7 @@ fn every_error_fixture_gives_its_reviewed_diagnostics() {
         .collect();
     cases.sort();
     assert!(
-        cases.len() >= 15,
+        cases.len() >= 50,
         "expected one fixture per error class, found {}",
         cases.len()
     );
@@ -82,4 +85,195 @@ fn usage_errors_exit_2() {
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// A copy of the portal's own site, to add files to.
+fn real_site(tmp: &Path) -> PathBuf {
+    let root = tmp.join("site");
+    for dir in ["content", "templates", "static"] {
+        copy_dir(&repo().join(dir), &root.join(dir));
+    }
+    std::fs::copy(repo().join("portail.toml"), root.join("portail.toml")).expect("copy config");
+    root
+}
+
+/// Replaces the header lines of `path` that start with each prefix (`title =`) by the given
+/// line, and the body's placeholder paragraph by a real one.
+fn fill(path: &Path, lines: &[(&str, &str)]) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut out = String::new();
+    let mut body = false;
+    let mut fences = 0;
+    for line in text.lines() {
+        if line == "+++" {
+            fences += 1;
+            body = fences == 2;
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if body {
+            // The body's placeholder paragraph becomes a real one.
+            if !line.starts_with("À compléter") && !line.starts_with("avec quelles") {
+                out.push_str(line);
+                out.push('\n');
+            }
+            continue;
+        }
+        let replaced = lines
+            .iter()
+            .find(|(start, _)| line.starts_with(start))
+            .map(|(_, new)| *new);
+        out.push_str(replaced.unwrap_or(line));
+        out.push('\n');
+    }
+    out.push_str("Texte rédigé par l'ARS.\n");
+    std::fs::write(path, out).expect("write");
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn an_untouched_update_scaffold_is_refused_field_by_field_then_passes_once_filled() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = real_site(tmp.path());
+    let o = portail(&root, &["new", "update", "mon-appel"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = portail(&root, &["check", "--date", "2026-11-22"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let file = "content/actualites/mon-appel.md";
+    for field in [
+        "champ « title » à compléter",
+        "champ « description » à compléter",
+        "champ « deadline » à compléter",
+        "champ « levers » à compléter",
+        "champ « regions » à compléter",
+        "champ « organiser » à compléter",
+        "champ « document » du bloc [[sources]] à compléter",
+        "champ « date » du bloc [[sources]] à compléter",
+        "texte de la page à compléter",
+    ] {
+        assert!(
+            err.contains(&format!(": erreur : {field}\n")),
+            "{field} absent :\n{err}"
+        );
+    }
+    // Each error points at its own line of the new file, and nothing else is reported.
+    assert_eq!(err.matches(&format!("{file}:")).count(), 9, "{err}");
+    assert!(err.contains("portail : 9 erreurs"), "{err}");
+    assert!(!err.contains("date invalide"), "{err}");
+
+    fill(
+        &root.join(file),
+        &[
+            ("title =", "title = \"Appel à projets santé mentale\""),
+            (
+                "description =",
+                "description = \"L'ARS Bretagne finance des projets.\"",
+            ),
+            ("deadline =", "deadline = 2027-01-15"),
+            ("levers =", "levers = [\"fir\"]"),
+            ("regions =", "regions = [\"bretagne\"]"),
+            ("organiser =", "organiser = \"ARS Bretagne\""),
+            ("document =", "document = \"Cahier des charges de l'appel\""),
+            ("date = \"À", "date = \"novembre 2026\""),
+        ],
+    );
+    let o = portail(&root, &["check", "--date", "2026-11-22"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn an_untouched_lever_scaffold_is_refused_field_by_field() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = real_site(tmp.path());
+    let o = portail(&root, &["new", "lever", "mon-levier"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = portail(&root, &["check", "--date", "2026-11-22"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for field in [
+        "title",
+        "description",
+        "audiences",
+        "objective",
+        "duration",
+        "contact",
+        "applicants",
+        "funds",
+    ] {
+        assert!(
+            err.contains(&format!(": erreur : champ « {field} » à compléter\n")),
+            "{field} absent :\n{err}"
+        );
+    }
+    for field in ["document", "date", "pages"] {
+        assert!(
+            err.contains(&format!(
+                "champ « {field} » du bloc [[sources]] à compléter"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.contains("texte de la page à compléter"), "{err}");
+    // The wizard rules do not echo a lever that is not written yet.
+    assert!(!err.contains("assistant.toml"), "{err}");
+
+    fill(
+        &root.join("content/leviers/mon-levier.md"),
+        &[
+            ("title =", "title = \"Mon levier\""),
+            ("description =", "description = \"Un levier.\""),
+            ("audiences =", "audiences = [\"operateur\"]"),
+            ("objective =", "objective = \"Financer.\""),
+            ("duration =", "duration = \"Un an.\""),
+            ("contact =", "contact = \"L'ARS.\""),
+            ("applicants =", "applicants = [\"Établissements\"]"),
+            ("funds =", "funds = [\"Des projets\"]"),
+            ("document =", "document = \"Guide pratique APIST\""),
+            ("date = \"À", "date = \"juillet 2020\""),
+            ("pages =", "pages = \"6\""),
+        ],
+    );
+    // Filled, the only thing left is to give the lever its wizard rules, and check says where.
+    let o = portail(&root, &["check", "--date", "2026-11-22"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches(": erreur : ").count(), 1, "{err}");
+    assert!(
+        err.contains("content/data/assistant.toml:") && err.contains("mon-levier"),
+        "{err}"
+    );
+    let again = portail(&root, &["new", "update", "mon-appel"]);
+    assert_eq!(again.status.code(), Some(0));
+    let again = portail(&root, &["new", "update", "mon-appel"]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "must not overwrite an existing file"
+    );
+    let bad = portail(&root, &["new", "update", "Mon Appel"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_silently_in_pages_data_and_config() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = real_site(tmp.path());
+    for rel in [
+        "content/leviers/fir.md",
+        "content/data/glossaire.toml",
+        "content/data/contacts.toml",
+        "portail.toml",
+    ] {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, format!("\u{feff}{text}")).expect("write");
+    }
+    let o = portail(&root, &["check", "--date", "2026-11-22"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains(": erreur"), "{}", stderr(&o));
 }
