@@ -73,18 +73,160 @@ fn all_errors_of_a_run_are_listed_not_only_the_first() {
     assert!(stderr.contains("3 erreurs"), "{stderr}");
 }
 
+/// Words of clap's English output that must never reach the editor.
+const ENGLISH: [&str; 12] = [
+    "Usage",
+    "error:",
+    "tip:",
+    "Print",
+    "For more information",
+    "[default",
+    "Possible values",
+    "possible values",
+    "Commands",
+    "unexpected",
+    "invalid ",
+    "found",
+];
+
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let o = portail(dir, args);
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn assert_french(text: &str) {
+    for word in ENGLISH {
+        assert!(!text.contains(word), "« {word} » en anglais dans :\n{text}");
+    }
+}
+
 #[test]
-fn usage_errors_exit_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_portail"))
-        .args(["build", "--date", "2021-13-01"])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2));
-    let out = Command::new(env!("CARGO_BIN_EXE_portail"))
-        .args(["frobnicate"])
-        .output()
-        .expect("run");
-    assert_eq!(out.status.code(), Some(2));
+fn help_is_french_for_the_program_every_command_and_the_help_word() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (code, out, _) = run_in(tmp.path(), &["--help"]);
+    assert_eq!(code, 0);
+    assert_french(&out);
+    assert!(
+        out.contains("Utilisation : portail COMMANDE [OPTIONS]"),
+        "{out}"
+    );
+    for line in [
+        "  build  Construit le site",
+        "  check  Vérifie tout le contenu",
+        "  serve  Construit et sert le site en local",
+        "  new    Crée un nouveau fichier",
+        "  -h, --help            Affiche cette aide",
+    ] {
+        assert!(out.contains(line), "{line} :\n{out}");
+    }
+    assert!(
+        !out.contains("  help "),
+        "no English help subcommand listed:\n{out}"
+    );
+    for (args, usage) in [
+        (
+            vec!["build", "--help"],
+            "portail build [--output DOSSIER] [--date AAAA-MM-JJ]",
+        ),
+        (vec!["check", "-h"], "portail check [--date AAAA-MM-JJ]"),
+        (
+            vec!["help", "serve"],
+            "portail serve [--port N] [--bind ADRESSE] [--date AAAA-MM-JJ]",
+        ),
+        (
+            vec!["aide", "new"],
+            "portail new update NOM | portail new lever NOM",
+        ),
+    ] {
+        let (code, out, err) = run_in(tmp.path(), &args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_french(&out);
+        assert!(
+            out.contains(&format!("Utilisation : {usage}\n")),
+            "{args:?}:\n{out}"
+        );
+    }
+    let (_, out, _) = run_in(tmp.path(), &["serve", "--help"]);
+    assert!(
+        out.contains("par défaut 1111") && out.contains("par défaut 127.0.0.1"),
+        "{out}"
+    );
+    let (code, out, _) = run_in(tmp.path(), &["--version"]);
+    assert_eq!(
+        (code, out.trim()),
+        (0, concat!("portail ", env!("CARGO_PKG_VERSION")))
+    );
+}
+
+#[test]
+fn usage_errors_are_french_with_the_fix_and_exit_2() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["build", "--frob"],
+            "erreur : option inconnue « --frob »\n\nUtilisation : portail build [--output DOSSIER] [--date AAAA-MM-JJ]\nPour en savoir plus : portail build --help\n",
+        ),
+        (
+            &["biuld"],
+            "erreur : commande inconnue « biuld »\n  aide : vouliez-vous dire « build » ?\n\nUtilisation : portail COMMANDE [OPTIONS]\nPour en savoir plus : portail --help\n",
+        ),
+        (
+            &["build", "--date", "2021-13-01"],
+            "erreur : valeur « 2021-13-01 » refusée pour --date <AAAA-MM-JJ> : date impossible « 2021-13-01 » : ce mois n'existe pas\n",
+        ),
+        (
+            &["check", "--date", "20/11/2026"],
+            "erreur : valeur « 20/11/2026 » refusée pour --date <AAAA-MM-JJ> : date invalide « 20/11/2026 »",
+        ),
+        (
+            &["serve", "--port", "abc"],
+            "erreur : valeur « abc » refusée pour --port <N> : un port est un nombre entre 0 et 65535, par exemple 1111\n",
+        ),
+        (
+            &["serve", "--bind", "localhost"],
+            "erreur : valeur « localhost » refusée pour --bind <ADRESSE> : une adresse IP est attendue",
+        ),
+        (
+            &["new", "truc", "x"],
+            "erreur : valeur « truc » impossible pour <TYPE>\n  aide : valeurs possibles : lever, update\n",
+        ),
+        (
+            &["new", "update"],
+            "erreur : il manque : NOM\n\nUtilisation : portail new update NOM | portail new lever NOM\n",
+        ),
+        (
+            &["check", "en-trop"],
+            "erreur : argument en trop « en-trop »\n\nUtilisation : portail check [--date AAAA-MM-JJ]\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, out, err) = run_in(tmp.path(), args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(
+            err.starts_with(expected),
+            "{args:?}:\n--- attendu\n{expected}\n--- obtenu\n{err}"
+        );
+        assert_french(&err);
+    }
+    // No command at all: the French help, on standard error, exit 2.
+    let (code, _, err) = run_in(tmp.path(), &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Utilisation : portail COMMANDE [OPTIONS]"),
+        "{err}"
+    );
+    assert_french(&err);
+    // French names of the kinds are accepted too.
+    let root = tmp.path().join("site");
+    std::fs::create_dir_all(root.join("content")).expect("mkdir");
+    let (code, _, err) = run_in(&root, &["new", "actualite", "mon-appel"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(root.join("content/actualites/mon-appel.md").exists());
 }
 
 /// A copy of the portal's own site, to add files to.
