@@ -199,7 +199,7 @@ pub fn error_fr(e: &clap::Error, args: &[OsString]) -> String {
             format!("valeur « {value} » refusée pour {arg}{why}")
         }
         ErrorKind::MissingRequiredArgument => {
-            format!("il manque : {}", arg.replace('<', "").replace('>', ""))
+            format!("il manque : {}", arg.replace(['<', '>'], ""))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "il manque la commande : build, check, serve ou new".to_owned()
