@@ -419,3 +419,46 @@ fn a_byte_order_mark_is_accepted_silently_in_pages_data_and_config() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!stderr(&o).contains(": erreur"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_editors_guide_table_quotes_real_messages_and_the_readme_links_it() {
+    let guide = std::fs::read_to_string(repo().join("docs/guide-redacteur.md"))
+        .expect("guide du rédacteur");
+    let expected: Vec<String> = std::fs::read_dir(repo().join("tests/fixtures/errors"))
+        .expect("fixtures")
+        .map(|e| {
+            std::fs::read_to_string(e.expect("entry").path().join("expected.txt"))
+                .expect("expected.txt")
+        })
+        .collect();
+    let rows: Vec<&str> = guide
+        .lines()
+        .filter(|l| {
+            l.starts_with("| ")
+                && l.split('|')
+                    .nth(1)
+                    .is_some_and(|n| n.trim().parse::<u32>().is_ok())
+        })
+        .collect();
+    assert!(
+        rows.len() >= 20,
+        "au moins 20 erreurs fréquentes : {}",
+        rows.len()
+    );
+    for row in rows {
+        let message = row
+            .split(" | ")
+            .nth(2)
+            .expect("message column")
+            .replace("\\|", "|");
+        assert!(
+            expected
+                .iter()
+                .any(|e| e.contains(&format!(": erreur : {message}\n"))),
+            "message du guide absent des fixtures : {message}"
+        );
+    }
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    assert!(readme.contains("(docs/guide-redacteur.md)"));
+    assert!(!readme.contains("opened by `portail serve`"));
+}
