@@ -200,12 +200,17 @@ fn placeholders(display: &str, text: &str) -> Vec<Diagnostic> {
                         Some(t) => format!("champ « {key} » du bloc [[{t}]] à compléter"),
                         None => format!("champ « {key} » à compléter"),
                     };
-                    let shown = value.trim().trim_matches(['[', ']', '"', '\'']);
+                    let shown: String = value
+                        .trim()
+                        .trim_matches(['[', ']', '"', '\''])
+                        .chars()
+                        .take(80)
+                        .collect();
                     let at = offset + line.find(key).unwrap_or(0);
                     out.push(
                         Diagnostic::new(display, what)
                             .at(text, at)
-                            .hint(placeholder_hint(key, shown)),
+                            .hint(placeholder_hint(key, &shown)),
                     );
                 }
             }

@@ -246,9 +246,12 @@ fn first_line(s: &str) -> &str {
 /// `name = value` line the error points at, to show the corrected line.
 fn translate(raw: &str, field_value: Option<(&str, &str)>) -> (String, Option<String>) {
     let raw = first_line(raw);
+    // The corrected line, unless it would be too long to read.
     let fix = |hint: &str, value: String| match field_value {
-        Some((f, _)) => Some(format!("{hint} ; corrigez ainsi :\n         {f} = {value}")),
-        None => Some(hint.to_owned()),
+        Some((f, _)) if value.chars().count() < 200 => {
+            Some(format!("{hint} ; corrigez ainsi :\n         {f} = {value}"))
+        }
+        _ => Some(hint.to_owned()),
     };
     let value = field_value.map_or("", |(_, v)| v);
     let unquoted = value.trim_matches(['"', '\'']);
@@ -319,7 +322,7 @@ fn translate(raw: &str, field_value: Option<(&str, &str)>) -> (String, Option<St
         return (format!("valeur inconnue « {variant} »"), Some(hint));
     }
     // Our own messages (dates) are French already.
-    if let Some(text) = between(raw, "date invalide « ", " »") {
+    if let Some(text) = between(raw, "date invalide « ", " »").filter(|t| t.len() < 100) {
         if let Some(iso) = super::toml_fr::suggest_date(text) {
             return (
                 format!("date « {text} » écrite dans un format que portail ne lit pas"),

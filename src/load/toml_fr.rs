@@ -20,6 +20,32 @@ pub struct Mistake {
     pub hint: String,
 }
 
+/// Longest corrected line shown, and longest text quoted between « » in a message.
+const MAX_FIX: usize = 200;
+const MAX_QUOTE: usize = 60;
+
+/// Shortens every « … » quotation longer than [`MAX_QUOTE`] characters, so that a value of
+/// several megabytes never makes a message of several megabytes.
+fn clip_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(1024));
+    let mut rest = s;
+    while let Some(open) = rest.find("« ") {
+        out.push_str(&rest[..open + "« ".len()]);
+        rest = &rest[open + "« ".len()..];
+        let close = rest.find('»').unwrap_or(rest.len());
+        let quoted = &rest[..close];
+        if quoted.chars().count() > MAX_QUOTE {
+            out.extend(quoted.chars().take(MAX_QUOTE - 1));
+            out.push('…');
+        } else {
+            out.push_str(quoted);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Indentation of the corrected line under `  aide : `.
 const FIX_INDENT: &str = "\n         ";
 
@@ -121,8 +147,8 @@ const MONTHS: [&str; 12] = [
 struct Scanner<'a> {
     t: &'a str,
     pos: usize,
-    /// Keys of the current table, with their line numbers, to catch a field written twice.
-    keys: Vec<(String, usize)>,
+    /// Keys of the current table, with their offsets, to catch a field written twice.
+    keys: std::collections::HashMap<String, usize>,
     /// Line number of the text's first line in its file.
     first_line: usize,
     /// The accepted field name an editor's word most likely stands for.
@@ -136,7 +162,7 @@ impl<'a> Scanner<'a> {
         Scanner {
             t,
             pos: 0,
-            keys: Vec::new(),
+            keys: std::collections::HashMap::new(),
             first_line,
             guess,
         }
@@ -173,8 +199,8 @@ impl<'a> Scanner<'a> {
     fn mistake(&self, at: usize, message: impl Into<String>, hint: impl Into<String>) -> Mistake {
         Mistake {
             at,
-            message: message.into(),
-            hint: hint.into(),
+            message: clip_quotes(&message.into()),
+            hint: clip_quotes(&hint.into()),
         }
     }
 
@@ -188,11 +214,15 @@ impl<'a> Scanner<'a> {
         by: &str,
     ) -> Mistake {
         let fixed = self.fixed_line(at, range, by);
-        self.mistake(
-            at,
-            message,
-            format!("{hint} ; corrigez ainsi :{FIX_INDENT}{fixed}"),
-        )
+        let mistake = self.mistake(at, message, hint);
+        if fixed.chars().count() > MAX_FIX {
+            // A corrected line too long to read is left out; the hint says what to do.
+            return mistake;
+        }
+        Mistake {
+            hint: format!("{} ; corrigez ainsi :{FIX_INDENT}{fixed}", mistake.hint),
+            ..mistake
+        }
     }
 
     /// Spaces and tabs; a no-break or zero-width space (pasted from a word processor) is a
@@ -345,15 +375,15 @@ impl<'a> Scanner<'a> {
                 ));
             }
         }
-        let line = self.line_number(start);
-        if let Some((_, first)) = self.keys.iter().find(|(k, _)| *k == key) {
+        if let Some(&first) = self.keys.get(&key) {
+            let first = self.line_number(first);
             return Err(self.mistake(
                 start,
                 format!("champ « {key} » écrit deux fois (déjà à la ligne {first})"),
                 format!("gardez une seule ligne « {key} = … » et supprimez l'autre"),
             ));
         }
-        self.keys.push((key.clone(), line));
+        self.keys.insert(key.clone(), start);
         self.spaces()?;
         if matches!(self.peek(), None | Some('\n') | Some('\r') | Some('#')) {
             return Err(self.mistake(
@@ -1144,6 +1174,28 @@ mod tests {
             .ends_with("date_limite = 2021"));
         assert!(first("résumé = \"x\"\n").hint.ends_with("resume = \"x\""));
         assert!(first("title\u{a0}= \"x\"\n").message.contains("insécable"));
+    }
+
+    #[test]
+    fn huge_values_make_short_messages() {
+        let long = "x".repeat(5_000_000);
+        for text in [
+            format!("title = {long}\n"),
+            format!("title = \"{long}\n"),
+            format!("levers = [{long}]\n"),
+            format!("{long} = 1\n{long} = 2\n"),
+            format!("n = 1{}\n", "0".repeat(5_000_000)),
+        ] {
+            let m = diagnose(&text, 1, Some(text.len() - 2..text.len() - 1), "x", &|_| {
+                None
+            });
+            assert!(
+                m.message.len() + m.hint.len() < 2_000,
+                "{} / {}",
+                m.message.len(),
+                m.hint.len()
+            );
+        }
     }
 
     #[test]
