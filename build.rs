@@ -50,7 +50,7 @@ fn compile(root: &Path, out_dir: &Path, dest: &Path) -> Result<(), String> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command
-        .current_dir(&root)
+        .current_dir(root)
         .args(["rustc", "--lib", "--manifest-path"])
         .arg(root.join("wizard/Cargo.toml"))
         .args([

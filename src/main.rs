@@ -1,5 +1,6 @@
 //! The `portail` binary: exit 0 on success, 1 on content errors, 2 on usage or I/O errors.
 
+use clap::error::ErrorKind;
 use clap::Parser;
 use portail::cli::{Cli, Command};
 use portail::date::Date;
@@ -8,7 +9,11 @@ use portail::{scaffold, serve};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args = portail::cli::with_help_word(std::env::args_os().collect());
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, &args),
+    };
     let root = cli.root.clone();
     let result = match cli.command {
         Command::Build { output, date } => today(date).and_then(|today| {
@@ -63,6 +68,25 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => ExitCode::from(code),
+    }
+}
+
+/// Help and version go to standard output (exit 0); a usage error, in French, to standard
+/// error (exit 2).
+fn usage_error(e: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            println!("{}", e.render().to_string().trim_end());
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprintln!("{}", e.render().to_string().trim_end());
+            ExitCode::from(2)
+        }
+        _ => {
+            eprint!("{}", portail::cli::error_fr(e, args));
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -29,42 +29,54 @@ pub fn create(root: &Path, kind: NewKind, slug: &str) -> Result<String, String> 
     Ok(rel)
 }
 
+/// The text every placeholder starts with; `portail check` refuses a file that still has it.
+pub const PLACEHOLDER: &str = "À compléter";
+
 fn lever(slug: &str) -> String {
     format!(
         r#"+++
+# Nouveau levier. Remplacez chaque « À compléter : … » par le vrai texte, puis lancez
+# portail check : il refuse la page tant qu'il reste un « À compléter ».
+# Chaque ligne s'écrit nom = valeur ; un texte entre guillemets droits "…" ; une liste entre
+# crochets ["…", "…"]. Les lignes qui commencent par # sont des commentaires.
+
 # Titre complet du levier, tel qu'il s'affiche en haut de la page.
-title = "À compléter"
+title = "À compléter : titre du levier"
 # Libellé court pour les menus et l'assistant (ex. : "Subvention FIR").
 short_title = "{slug}"
-# Une phrase qui résume le levier (affichée dans les listes et les résultats de recherche).
-description = "À compléter"
+# Une phrase qui résume le levier (listes et résultats de recherche).
+description = "À compléter : une phrase de résumé"
 # Ordre d'affichage dans la liste des leviers (du plus petit au plus grand).
 weight = 100
-# Publics concernés : "operateur", "industrie", "autres" (un ou plusieurs).
-audiences = ["operateur"]
+# Publics concernés, un ou plusieurs parmi "operateur", "industrie", "autres".
+audiences = ["À compléter : operateur, industrie ou autres"]
 # Objectif du dispositif.
-objective = "À compléter"
+objective = "À compléter : l'objectif du levier"
 # Durée et calendrier.
-duration = "À compléter"
+duration = "À compléter : durée et calendrier"
 # Comment prendre contact.
-contact = "À compléter"
-# Qui peut en bénéficier (une ligne par catégorie).
-applicants = ["À compléter"]
-# Critères d'éligibilité (laisser [] s'il n'y en a pas).
+contact = "À compléter : qui contacter et comment"
+# Qui peut en bénéficier (un élément par catégorie).
+applicants = ["À compléter : qui peut en bénéficier"]
+# Critères d'éligibilité (laissez [] s'il n'y en a pas).
 criteria = []
 # Ce que le levier finance ou permet.
-funds = ["À compléter"]
-# Facultatif : montants, exemples.
+funds = ["À compléter : ce que le levier finance"]
+# Facultatif : montants, exemples (laissez [] sinon).
 amounts = []
 examples = []
 
-# Source de l'information (au moins une).
+# Source de l'information (au moins une). Les blocs [[…]] se mettent à la fin de l'en-tête :
+# tout ce qui suit [[sources]] appartient à la source.
 [[sources]]
-document = "Guide pratique APIST"
-date = "juillet 2020"
-pages = "6"
+# Document cité, par exemple "Guide pratique APIST".
+document = "À compléter : titre du document source"
+# Date du document, aussi précise que lui : "juillet 2020", "2021-03-12".
+date = "À compléter : date du document"
+# Page(s) où se trouve l'information, par exemple "6" ou "6-7".
+pages = "À compléter : pages"
 +++
-Expliquez ici le levier avec vos mots : à quoi il sert, comment s'y prendre.
+À compléter : expliquez ici le levier avec vos mots, à quoi il sert, comment s'y prendre.
 
 ## Comment s'y prendre
 "#
@@ -74,33 +86,47 @@ Expliquez ici le levier avec vos mots : à quoi il sert, comment s'y prendre.
 fn update(today: Date) -> String {
     format!(
         r#"+++
+# Nouvelle actualité. Remplacez chaque « À compléter : … » par le vrai texte, puis lancez
+# portail check : il refuse la page tant qu'il reste un « À compléter ».
+# Chaque ligne s'écrit nom = valeur ; un texte entre guillemets droits "…" ; une liste entre
+# crochets ["…", "…"] ; une date année-mois-jour sans guillemets : 2026-03-12.
+# Les lignes qui commencent par # sont des commentaires.
+
 # Titre de l'actualité.
-title = "À compléter"
+title = "À compléter : titre de l'actualité"
 # Une phrase de résumé (listes, flux Atom, résultats de recherche).
-description = "À compléter"
+description = "À compléter : une phrase de résumé"
 # Nature : "appel" (seul à afficher ouvert ou clos), "information", "compte-rendu" ou "marche".
 kind = "appel"
 # Date du document, aussi précise que la source : 2021-03-12, "2021-07" ou 2021.
+# Portail a mis la date du jour : remplacez-la si le document est d'un autre jour.
 date = {today}
 # Date limite de candidature, aussi précise que la source (un mois compte jusqu'à son dernier
-# jour). Une fois passée, l'appel s'affiche « clos ». Supprimez la ligne s'il n'y en a pas.
-deadline = {today}
-# Leviers illustrés, parmi : fir, cpom, article-51, appels-a-projets,
+# jour), par exemple 2026-03-31. Une fois passée, l'appel s'affiche « clos ».
+# Supprimez la ligne s'il n'y en a pas.
+deadline = "À compléter : date limite, par exemple 2026-03-31"
+# Leviers illustrés, un ou plusieurs parmi : fir, cpom, article-51, appels-a-projets,
 # mig-cooperation-internationale, achats-innovants, conference-des-financeurs, tiga, indemand.
-levers = ["article-51"]
+levers = ["À compléter : fir, article-51…"]
 # Où l'actualité s'applique : "national", ou les identifiants des ARS concernées
 # (ara, bfc, bretagne, cvl, corse, grand-est, guadeloupe, guyane, hdf, idf, martinique,
 # normandie, na, occitanie, ocean-indien, pdl, paca).
-regions = ["national"]
-# Facultatif : qui porte l'appel, et le lien vers la page officielle.
-organiser = "ARS …"
+regions = ["À compléter : national, bretagne…"]
+# Facultatif : qui porte l'appel (supprimez la ligne sinon).
+organiser = "À compléter : ARS ou organisme qui porte l'appel"
+# Facultatif : le lien vers la page officielle ; enlevez le # du début pour l'activer.
 # link = "https://…"
 
+# Source de l'information (au moins une). Les blocs [[…]] se mettent à la fin de l'en-tête :
+# tout ce qui suit [[sources]] appartient à la source.
 [[sources]]
-document = "À compléter"
-date = "À compléter"
+# Document cité, par exemple "Cahier des charges de l'appel à projets".
+document = "À compléter : titre du document source"
+# Date du document, aussi précise que lui : "novembre 2026", "2026-11-20".
+date = "À compléter : date du document"
 +++
-Décrivez l'appel : de quoi s'agit-il, qui peut candidater, comment, avec quelles dates.
+À compléter : décrivez l'appel avec vos mots, de quoi il s'agit, qui peut candidater, comment,
+avec quelles dates.
 "#
     )
 }

@@ -191,35 +191,7 @@ fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
     assert!(out.join("static/site.css").exists() && out.join("404.html").exists());
 }
 
-#[test]
-fn new_files_are_complete_and_pass_check() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let root = real_site(tmp.path());
-    let o = portail(&root, &["new", "update", "mon-essai"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = portail(&root, &["check", "--date", DATE]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    // A new lever is complete too; the only thing left is to give it wizard rules, and the
-    // check says so, where and how.
-    let o = portail(&root, &["new", "lever", "mon-levier"]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = portail(&root, &["check", "--date", DATE]);
-    let stderr = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1));
-    assert_eq!(stderr.matches(": erreur : ").count(), 1, "{stderr}");
-    assert!(
-        stderr.contains("content/data/assistant.toml:") && stderr.contains("mon-levier"),
-        "{stderr}"
-    );
-    let again = portail(&root, &["new", "update", "mon-essai"]);
-    assert_eq!(
-        again.status.code(),
-        Some(2),
-        "must not overwrite an existing file"
-    );
-    let bad = portail(&root, &["new", "update", "Mon Essai"]);
-    assert_eq!(bad.status.code(), Some(2));
-}
+// `portail new` and `check` on its output: tests/diagnostics.rs.
 
 #[test]
 fn a_base_url_adds_a_sitemap_and_absolute_feed_links_while_pages_stay_relative() {

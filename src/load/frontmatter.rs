@@ -15,6 +15,16 @@ pub fn split<'a>(display: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> 
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     let first_line = rest.lines().next().unwrap_or("");
+    if first_line.trim() == "---" {
+        return Err(Diagnostic::new(display, "l'en-tête commence par --- au lieu de +++")
+            .at(text, start)
+            .hint("portail lit un en-tête TOML entre deux lignes +++ (--- est l'habitude d'autres outils, en YAML) : remplacez les deux lignes --- par +++, et écrivez chaque champ nom = valeur"));
+    }
+    if first_line.trim().is_empty() && rest.trim_start().starts_with("+++") {
+        return Err(Diagnostic::new(display, "ligne vide avant l'en-tête")
+            .at(text, start)
+            .hint("la ligne +++ doit être la toute première ligne du fichier : supprimez les lignes vides au-dessus"));
+    }
     if first_line.trim_end() != "+++" {
         return Err(Diagnostic::new(display, "l'en-tête de la page est absent")
             .at(text, start)
@@ -29,6 +39,13 @@ pub fn split<'a>(display: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> 
                 toml_offset,
                 body_offset: offset + line.len(),
             });
+        }
+        if line.trim_end() == "---" {
+            return Err(
+                Diagnostic::new(display, "l'en-tête est fermé par --- au lieu de +++")
+                    .at(text, offset)
+                    .hint("remplacez cette ligne --- par +++ : l'en-tête s'ouvre et se ferme par une ligne +++"),
+            );
         }
         offset += line.len();
     }

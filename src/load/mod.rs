@@ -4,6 +4,7 @@
 mod data;
 mod frontmatter;
 pub mod schema;
+pub mod toml_fr;
 
 use crate::date::Date;
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
@@ -140,7 +141,97 @@ pub fn output_path(rel: &str) -> String {
     }
 }
 
+/// A page, refused while it still holds placeholders of `portail new`: each one is reported
+/// (and the typed errors they cause, such as a deadline "À compléter", are not repeated).
 pub(crate) fn load_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagnostic>> {
+    let left = placeholders(&display, &text);
+    let typed = load_typed_page(rel, display, text);
+    if left.is_empty() {
+        return typed;
+    }
+    let lines: Vec<usize> = left.iter().map(|d| d.line).collect();
+    let mut errors = left;
+    if let Err(others) = typed {
+        errors.extend(others.into_iter().filter(|d| !lines.contains(&d.line)));
+    }
+    Err(errors)
+}
+
+/// Whether a value or paragraph is still a placeholder of `portail new` (« À compléter : … »).
+fn is_placeholder(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '[');
+    let head: String = s.chars().take(11).collect::<String>().to_lowercase();
+    matches!(
+        head.as_str(),
+        "à compléter" | "a compléter" | "à completer" | "a completer"
+    )
+}
+
+/// How to fill a placeholder field; the scaffold's comment says the same.
+fn placeholder_hint(key: &str, shown: &str) -> String {
+    let optional = "ou supprimez la ligne (champ facultatif)";
+    match key {
+        "deadline" => format!("écrivez la date limite sans guillemets, année-mois-jour : deadline = 2026-03-31 ; {optional}"),
+        "levers" => "écrivez les leviers illustrés, chacun entre guillemets droits : levers = [\"fir\", \"article-51\"]".to_owned(),
+        "regions" => "écrivez \"national\" ou les identifiants des ARS concernées : regions = [\"bretagne\"]".to_owned(),
+        "audiences" => "écrivez les publics concernés : audiences = [\"operateur\", \"industrie\"]".to_owned(),
+        "organiser" | "pages" | "section" | "link" => format!("écrivez le vrai contenu entre les guillemets, {optional}"),
+        _ => format!("remplacez « {shown} » par le vrai texte, entre les guillemets droits ; le commentaire au-dessus de la ligne dit quoi écrire"),
+    }
+}
+
+/// One error per line of the file that still holds a placeholder, naming the field to fill.
+fn placeholders(display: &str, text: &str) -> Vec<Diagnostic> {
+    let Ok(split) = frontmatter::split(display, text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut table: Option<&str> = None;
+    let mut offset = split.toml_offset;
+    for line in text[split.toml_offset..split.body_offset].split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') && !trimmed.contains('=') {
+            table = Some(trimmed.trim_matches(['[', ']']).trim());
+        } else if !trimmed.starts_with('#') {
+            if let Some((key, value)) = line.split_once('=') {
+                if is_placeholder(value) {
+                    let key = key.trim();
+                    let what = match table {
+                        Some(t) => format!("champ « {key} » du bloc [[{t}]] à compléter"),
+                        None => format!("champ « {key} » à compléter"),
+                    };
+                    let shown: String = value
+                        .trim()
+                        .trim_matches(['[', ']', '"', '\''])
+                        .chars()
+                        .take(80)
+                        .collect();
+                    let at = offset + line.find(key).unwrap_or(0);
+                    out.push(
+                        Diagnostic::new(display, what)
+                            .at(text, at)
+                            .hint(placeholder_hint(key, &shown)),
+                    );
+                }
+            }
+        }
+        offset += line.len();
+    }
+    let mut offset = split.body_offset;
+    for line in text[split.body_offset..].split_inclusive('\n') {
+        if is_placeholder(line) && line.trim_start().contains(':') {
+            out.push(
+                Diagnostic::new(display, "texte de la page à compléter")
+                    .at(text, offset + (line.len() - line.trim_start().len()))
+                    .hint("remplacez ce paragraphe « À compléter : … » par le texte de la page, écrit en Markdown"),
+            );
+        }
+        offset += line.len();
+    }
+    out
+}
+
+fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
     let (section, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     let slug = file.trim_end_matches(".md").to_owned();

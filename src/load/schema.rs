@@ -34,30 +34,25 @@ impl Schema {
     fn check(
         &self,
         table: &DeTable<'_>,
+        parent: Option<(&str, &Schema)>,
         out: &mut Vec<(std::ops::Range<usize>, String, Option<String>)>,
     ) {
         for (key, value) in table.iter() {
             let name: &str = key.get_ref();
             if !self.fields.contains(&name) {
-                let hint = match did_you_mean(name, self.fields.iter().copied()) {
-                    Some(s) => format!(
-                        "vouliez-vous dire « {s} » ? Champs acceptés : {}",
-                        self.fields.join(", ")
-                    ),
-                    None => format!("champs acceptés : {}", self.fields.join(", ")),
-                };
-                out.push((key.span(), format!("champ inconnu « {name} »"), Some(hint)));
+                out.push(self.unknown(name, key.span(), parent));
                 continue;
             }
             let Some((_, nested)) = self.nested.iter().find(|(k, _)| *k == name) else {
                 continue;
             };
+            let parent = Some((name, self));
             match value.get_ref() {
-                DeValue::Table(t) => nested.check(t, out),
+                DeValue::Table(t) => nested.check(t, parent, out),
                 DeValue::Array(items) => {
                     for item in items.iter() {
                         if let DeValue::Table(t) = item.get_ref() {
-                            nested.check(t, out);
+                            nested.check(t, parent, out);
                         }
                     }
                 }
@@ -65,6 +60,86 @@ impl Schema {
             }
         }
     }
+
+    /// An unknown field, with what the editor most likely meant.
+    fn unknown(
+        &self,
+        name: &str,
+        span: std::ops::Range<usize>,
+        parent: Option<(&str, &Schema)>,
+    ) -> (std::ops::Range<usize>, String, Option<String>) {
+        let accepted = self.fields.join(", ");
+        // `title` written after `[[sources]]` lands in the source, not in the page.
+        if let Some((table, up)) = parent.filter(|(_, up)| up.fields.contains(&name)) {
+            let _ = up;
+            return (
+                span,
+                format!("champ « {name} » rangé dans le bloc [[{table}]] qui le précède"),
+                Some(format!(
+                    "tout ce qui suit une ligne [[{table}]] appartient à ce bloc : déplacez la ligne « {name} = … » au-dessus du premier [[{table}]] (les blocs [[…]] se mettent à la fin de l'en-tête)"
+                )),
+            );
+        }
+        // `acronym` at the top of glossaire.toml: the `[[terms]]` line is missing.
+        if let Some((table, _)) = self.nested.iter().find(|(_, n)| n.fields.contains(&name)) {
+            return (
+                span,
+                format!("champ « {name} » en dehors de tout bloc [[{table}]]"),
+                Some(format!(
+                    "chaque entrée commence par une ligne [[{table}]] : ajoutez-la au-dessus de « {name} = … »"
+                )),
+            );
+        }
+        let hint = match self.guess(name) {
+            Some(s) => format!("vouliez-vous dire « {s} » ? Champs acceptés : {accepted}"),
+            None => format!("champs acceptés : {accepted}"),
+        };
+        (span, format!("champ inconnu « {name} »"), Some(hint))
+    }
+}
+
+impl Schema {
+    /// The accepted field a wrong name most likely stands for: its English name when the
+    /// editor wrote the French word, else the closest spelling.
+    fn guess(&self, name: &str) -> Option<&'static str> {
+        french_name(name)
+            .filter(|f| self.fields.contains(f))
+            .or_else(|| did_you_mean(name, self.fields.iter().copied()))
+    }
+}
+
+/// Field names are English; editors often write the French word.
+fn french_name(name: &str) -> Option<&'static str> {
+    let plain = crate::slug::slugify(name).replace('-', "_");
+    Some(match plain.as_str() {
+        "titre" => "title",
+        "titre_court" => "short_title",
+        "resume" | "chapeau" => "description",
+        "date_limite" | "echeance" | "cloture" | "date_de_cloture" => "deadline",
+        "leviers" | "levier" => "levers",
+        "region" | "regions" => "regions",
+        "nature" | "type" | "genre" => "kind",
+        "lien" | "url_officielle" => "link",
+        "organisateur" | "porteur" => "organiser",
+        "poids" | "ordre" => "weight",
+        "gabarit" | "modele" => "template",
+        "publics" | "public" => "audiences",
+        "objectif" => "objective",
+        "duree" | "calendrier" => "duration",
+        "beneficiaire" | "beneficiaires" | "candidats" => "applicants",
+        "critere" | "criteres" => "criteria",
+        "financements" | "finance" => "funds",
+        "montant" | "montants" => "amounts",
+        "exemple" | "exemples" => "examples",
+        "seuil" | "seuils" => "thresholds",
+        "fait" | "faits" => "facts",
+        "source" => "sources",
+        "sigle" | "acronyme" => "acronym",
+        "developpement" | "signification" => "expansion",
+        "nom" => "name",
+        "courriel" | "mel" | "adresse" => "email",
+        _ => return None,
+    })
 }
 
 /// Where a piece of TOML sits in its file, for diagnostics.
@@ -83,6 +158,17 @@ pub fn parse_typed<T: DeserializeOwned>(
     schema: &Schema,
     at: &Located<'_>,
 ) -> Result<T, Vec<Diagnostic>> {
+    // A byte-order mark, as some Windows editors write, is not part of the TOML.
+    let bom = if toml_text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let toml_text = &toml_text[bom..];
+    let at = &Located {
+        base: at.base + bom,
+        ..*at
+    };
     let diag = |span: Option<std::ops::Range<usize>>, message: String, hint: Option<String>| {
         let offset = span.map_or(at.whole, |s| at.base + s.start);
         let d = Diagnostic::new(at.display, message).at(at.file_text, offset);
@@ -92,11 +178,13 @@ pub fn parse_typed<T: DeserializeOwned>(
         }
     };
     let table: Spanned<DeTable<'_>> = DeTable::parse(toml_text).map_err(|e| {
-        let (message, hint) = syntax_fr(first_line(e.message()));
-        vec![diag(e.span(), message, Some(hint))]
+        let first_line = crate::diagnostic::line_column(at.file_text, at.base).0;
+        let guess = |name: &str| schema.guess(name).map(str::to_owned);
+        let m = super::toml_fr::diagnose(toml_text, first_line, e.span(), e.message(), &guess);
+        vec![diag(Some(m.at..m.at), m.message, Some(m.hint))]
     })?;
     let mut unknown = Vec::new();
-    schema.check(table.get_ref(), &mut unknown);
+    schema.check(table.get_ref(), None, &mut unknown);
     if !unknown.is_empty() {
         // Tables iterate in key order; editors read top to bottom.
         unknown.sort_by_key(|(span, _, _)| span.start);
@@ -110,77 +198,109 @@ pub fn parse_typed<T: DeserializeOwned>(
         let span = e
             .span()
             .filter(|s| *s != whole_span && !(s.start == 0 && s.end >= toml_text.len()));
-        let (message, hint) = translate(e.message());
-        let d = diag(span.clone(), message, hint);
-        // Name the field when the error points inside a `field = value` line.
-        let field = span
-            .and(d.excerpt.as_deref())
-            .and_then(|l| l.split_once('='))
-            .map(|(k, _)| k.trim().to_owned());
-        match field {
-            Some(f)
-                if !f.is_empty()
-                    && f.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-') =>
-            {
-                let message = format!("champ « {f} » : {}", d.message);
-                vec![Diagnostic { message, ..d }]
-            }
-            _ => vec![d],
-        }
+        let located = diag(span.clone(), String::new(), None);
+        // The `field = value` line the error points inside, if it does.
+        let line = span.and(located.excerpt.as_deref());
+        let field_value = line.and_then(|l| l.split_once('=')).and_then(|(k, v)| {
+            let k = k.trim();
+            (!k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+                .then(|| (k.to_owned(), v.split(" #").next().unwrap_or(v).trim().to_owned()))
+        });
+        let header = line
+            .map(str::trim)
+            .filter(|l| l.starts_with('[') && !l.starts_with("[["))
+            .map(|l| l.trim_matches(['[', ']']).trim());
+        let (message, hint) = match header {
+            // `[terms]` where each entry needs `[[terms]]`.
+            Some(name) if e.message().contains("expected a sequence") => (
+                format!("bloc [{name}] écrit avec des crochets simples"),
+                Some(format!(
+                    "chaque entrée de la liste commence par une ligne [[{name}]], avec deux crochets de chaque côté"
+                )),
+            ),
+            _ => translate(
+                e.message(),
+                field_value.as_ref().map(|(k, v)| (k.as_str(), v.as_str())),
+            ),
+        };
+        let message = match &field_value {
+            Some((f, _)) => format!("champ « {f} » : {message}"),
+            None => message,
+        };
+        let d = Diagnostic {
+            message,
+            ..located
+        };
+        vec![match hint {
+            Some(h) => d.hint(h),
+            None => d,
+        }]
     })
-}
-
-/// The TOML parser's messages for the mistakes editors actually make, in French.
-fn syntax_fr(raw: &str) -> (String, String) {
-    let general = "vérifiez les guillemets, les crochets et la forme `nom = valeur`".to_owned();
-    if raw.contains("invalid date") || raw.contains("invalid time") {
-        return (
-            "date impossible : ce jour ou ce mois n'existe pas".to_owned(),
-            "une date s'écrit AAAA-MM-JJ, par exemple 2021-03-12".to_owned(),
-        );
-    }
-    if raw.contains("string") && raw.contains("expected `\"`") {
-        return (
-            "texte non fermé : un guillemet \" manque".to_owned(),
-            "un texte s'écrit entre guillemets droits sur une seule ligne : title = \"…\""
-                .to_owned(),
-        );
-    }
-    if raw.contains("duplicate key") {
-        return (
-            "ce champ est écrit deux fois".to_owned(),
-            "gardez une seule ligne pour ce champ".to_owned(),
-        );
-    }
-    (format!("TOML invalide : {raw}"), general)
 }
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-/// Serde's English messages, in the plain French the editors read.
-fn translate(raw: &str) -> (String, Option<String>) {
+/// Serde's English messages, in the plain French the editors read; `field_value` is the
+/// `name = value` line the error points at, to show the corrected line.
+fn translate(raw: &str, field_value: Option<(&str, &str)>) -> (String, Option<String>) {
     let raw = first_line(raw);
+    // The corrected line, unless it would be too long to read.
+    let fix = |hint: &str, value: String| match field_value {
+        Some((f, _)) if value.chars().count() < 200 => {
+            Some(format!("{hint} ; corrigez ainsi :\n         {f} = {value}"))
+        }
+        _ => Some(hint.to_owned()),
+    };
+    let value = field_value.map_or("", |(_, v)| v);
+    let unquoted = value.trim_matches(['"', '\'']);
     if let Some(field) = between(raw, "missing field `", "`") {
         return (
             format!("champ obligatoire « {field} » absent"),
             Some(format!(
-                "ajoutez une ligne `{field} = …` dans l'en-tête (voir docs/content-model.md)"
+                "ajoutez une ligne « {field} = … » dans l'en-tête ; le modèle créé par « portail new » montre chaque champ avec un commentaire (voir aussi docs/content-model.md)"
             )),
         );
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return (
-            format!(
-                "type incorrect : {} trouvé, {} attendu",
-                type_fr(found),
-                type_fr(expected)
+        let (found, expected) = (type_fr(found), type_fr(expected));
+        let message = format!("il faut {expected}, pas {found}");
+        let hint = match (expected.as_str(), found.as_str()) {
+            ("une liste [ … ]", "un texte") => {
+                let items: Vec<String> = unquoted
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| format!("\"{s}\""))
+                    .collect();
+                fix(
+                    "une liste s'écrit entre crochets, chaque élément entre guillemets droits et séparé par une virgule",
+                    format!("[{}]", items.join(", ")),
+                )
+            }
+            ("un texte", _) => fix(
+                "un texte s'écrit entre guillemets droits",
+                format!("\"{unquoted}\""),
             ),
-            None,
-        );
+            ("un nombre entier", "un texte") => {
+                let digits: String = unquoted.chars().filter(char::is_ascii_digit).collect();
+                if digits.is_empty() {
+                    Some(
+                        "écrivez un nombre en chiffres, sans guillemets ni espace, par exemple 10"
+                            .to_owned(),
+                    )
+                } else {
+                    fix(
+                        "un nombre s'écrit en chiffres, sans guillemets, sans espace ni symbole",
+                        digits,
+                    )
+                }
+            }
+            _ => None,
+        };
+        return (message, hint);
     }
     if let Some(variant) = between(raw, "unknown variant `", "`") {
         let expected: Vec<&str> = raw
@@ -201,13 +321,38 @@ fn translate(raw: &str) -> (String, Option<String>) {
         };
         return (format!("valeur inconnue « {variant} »"), Some(hint));
     }
-    if raw.contains("did not match any variant") {
+    // Our own messages (dates) are French already.
+    if let Some(text) = between(raw, "date invalide « ", " »").filter(|t| t.len() < 100) {
+        if let Some(iso) = super::toml_fr::suggest_date(text) {
+            return (
+                format!("date « {text} » écrite dans un format que portail ne lit pas"),
+                fix(
+                    "une date s'écrit année-mois-jour avec des tirets ; sans guillemets pour un jour précis",
+                    iso,
+                ),
+            );
+        }
+        return (raw.to_owned(), None);
+    }
+    if raw.starts_with("date ") {
+        return (raw.to_owned(), None);
+    }
+    if raw.starts_with("invalid value") {
         return (
-            "valeur invalide : une date AAAA-MM-JJ est attendue".to_owned(),
-            None,
+            "valeur impossible pour ce champ".to_owned(),
+            Some(
+                "un montant ou un nombre s'écrit en chiffres, positif, sans espace : 40000"
+                    .to_owned(),
+            ),
         );
     }
-    (raw.to_owned(), None)
+    (
+        "valeur incorrecte pour ce champ".to_owned(),
+        Some(
+            "comparez avec le modèle créé par « portail new » et avec docs/content-model.md"
+                .to_owned(),
+        ),
+    )
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -223,13 +368,17 @@ fn type_fr(t: &str) -> String {
         "string" => "un texte",
         "integer" | "u64" | "i64" | "u32" => "un nombre entier",
         "float" => "un nombre décimal",
-        "boolean" | "bool" => "un booléen (true/false)",
+        "boolean" | "bool" => "true ou false",
+        "datetime" | "date" => "une date",
+        "sequence" | "array" if t.contains("struct") || t.contains("table") => {
+            "une liste de blocs [[…]]"
+        }
         "sequence" | "array" => "une liste [ … ]",
-        "map" | "table" | "struct" => "une table",
+        "map" | "table" | "struct" => "un bloc de champs",
         _ if t.contains("sequence") || t.contains("Vec") => "une liste [ … ]",
         _ if t.contains("integer") || t.contains("u64") || t.contains("i64") => "un nombre entier",
-        _ if t.contains("struct") || t.contains("map") => "une table",
-        _ => return t.to_owned(),
+        _ if t.contains("struct") || t.contains("map") => "un bloc de champs",
+        _ => "une autre sorte de valeur",
     };
     fr.to_owned()
 }
@@ -327,7 +476,9 @@ mod tests {
         let errs = run("title = \"a\"\ncount = \"trois\"\n").unwrap_err();
         assert_eq!(errs[0].line, 2);
         assert!(
-            errs[0].message.contains("type incorrect"),
+            errs[0]
+                .message
+                .contains("il faut un nombre entier, pas un texte"),
             "{}",
             errs[0].message
         );
@@ -339,6 +490,6 @@ mod tests {
     fn syntax_errors_point_at_the_line() {
         let errs = run("title = \"a\"\ncount = = 3\n").unwrap_err();
         assert_eq!(errs[0].line, 2);
-        assert!(errs[0].message.starts_with("TOML invalide"));
+        assert_eq!(errs[0].message, "signe « = » écrit deux fois");
     }
 }

@@ -144,12 +144,49 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
             "glossary_url": site.page_by_source("glossaire.md").map(|p| relative("recherche/index.html", &p.output)),
         }),
     )?;
-    page("404.html", "404.html", "Page introuvable", json!({}))?;
+    // A host serves 404.html for a missing address at any depth, where relative links break:
+    // with base_url every link is absolute; without it the page stands alone.
+    match site.config.base_url.as_deref() {
+        Some(base) => page(
+            "404.html",
+            "404.html",
+            "Page introuvable",
+            absolute(base, shared),
+        )?,
+        None => page(
+            "404.html",
+            "404-sans-adresse.html",
+            "Page introuvable",
+            json!({}),
+        )?,
+    }
     out.push(atom(site));
     if let Some(base) = &site.config.base_url {
         out.push(sitemap(site, base));
     }
     Ok(out)
+}
+
+/// The links of the 404 page, absolute from `base_url`: root, home, menu and breadcrumb.
+fn absolute(base: &str, shared: &Shared<'_>) -> Value {
+    let base = format!("{}/", base.trim_end_matches('/'));
+    let menu: Vec<Value> = shared
+        .menu("404.html")
+        .into_iter()
+        .map(|mut item| {
+            if let Some(url) = item.get("url").and_then(Value::as_str) {
+                item["url"] = json!(format!("{base}{url}"));
+            }
+            item
+        })
+        .collect();
+    let home = format!("{base}index.html");
+    json!({
+        "root": base,
+        "home_url": home,
+        "menu": menu,
+        "breadcrumb": [{ "title": "Accueil", "url": home }],
+    })
 }
 
 /// Every page by the name people use for it (`common_name`: "FIR" files the FIR lever under F),

@@ -83,15 +83,21 @@ fn check_link(
         return Some(unsafe_link(&page.display, &scheme));
     }
     let missing_anchor = |fragment: &str, source: &str| {
-        let known = anchors.get(source).copied().unwrap_or(&[]);
-        let ok = fragment.is_empty()
-            || known.iter().any(|a| a == fragment)
-            || generated_anchor(site, source, fragment);
+        // Headings of the Markdown, then the anchors the templates add (lever blocks, glossary
+        // terms, regions): a misspelling is compared with all of them.
+        let mut known: Vec<String> = anchors.get(source).copied().unwrap_or(&[]).to_vec();
+        known.extend(generated_anchors(site, source));
+        let ok = fragment.is_empty() || known.iter().any(|a| a == fragment);
         (!ok).then(|| {
-            let hint =
+            let plain = crate::slug::slugify(fragment);
+            let hint = if known.contains(&plain) {
+                format!("les ancres s'écrivent en minuscules, sans accents ni espaces : « #{plain} »")
+            } else {
                 match crate::diagnostic::did_you_mean(fragment, known.iter().map(String::as_str)) {
                     Some(s) => format!("vouliez-vous dire « #{s} » ?"),
-                    None if known.is_empty() => "cette page n'a pas de titre de section".to_owned(),
+                    None if known.is_empty() => {
+                        "cette page n'a pas de titre de section : liez la page sans # ou ajoutez un titre « ## … » à la page visée".to_owned()
+                    }
                     None => format!(
                         "ancres de cette page : {}",
                         known
@@ -100,7 +106,8 @@ fn check_link(
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
-                };
+                }
+            };
             Diagnostic::new(
                 &page.display,
                 format!("lien vers une ancre inexistante « #{fragment} »"),
@@ -128,22 +135,31 @@ fn check_link(
 
 /// Anchors the templates add beyond the Markdown headings: glossary terms, ARS regions, and the
 /// structured blocks of lever pages.
-fn generated_anchor(site: &Site, source: &str, fragment: &str) -> bool {
+fn generated_anchors(site: &Site, source: &str) -> Vec<String> {
     let Some(page) = site.page_by_source(source) else {
-        return false;
+        return Vec::new();
     };
-    let template = page.meta.template.as_deref().unwrap_or("");
-    match template {
+    match page.meta.template.as_deref().unwrap_or("") {
         "glossary.html" => site
             .glossary
             .data
             .terms
             .iter()
-            .any(|t| t.anchor() == fragment),
-        "contacts.html" => {
-            site.contacts.data.ars.iter().any(|a| a.id == fragment) || fragment == "national"
-        }
-        _ => page.lever().is_some() && crate::render::LEVER_ANCHORS.contains(&fragment),
+            .map(|t| t.anchor())
+            .collect(),
+        "contacts.html" => site
+            .contacts
+            .data
+            .ars
+            .iter()
+            .map(|a| a.id.clone())
+            .chain(["national".to_owned()])
+            .collect(),
+        _ if page.lever().is_some() => crate::render::LEVER_ANCHORS
+            .iter()
+            .map(|a| (*a).to_owned())
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

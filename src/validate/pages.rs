@@ -30,6 +30,7 @@ pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
     }
     let lever_slugs = site.lever_slugs();
     for page in &site.pages {
+        empty_text(page, diags);
         if let Some(name) = &page.meta.template {
             if !templates.iter().any(|t| t == name) {
                 let hint = match did_you_mean(name, templates.iter().map(String::as_str)) {
@@ -92,12 +93,95 @@ pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {
                     )),
                 );
             }
-            for slug in &update.levers {
+            if let Some(deadline) = update.deadline {
+                if deadline.last_day() < update.date.first_day() {
+                    diags.push(
+                        locate(
+                            Diagnostic::new(
+                                &page.display,
+                                format!(
+                                    "date limite ({}) antérieure à la date de l'actualité ({})",
+                                    deadline.french(),
+                                    update.date.french()
+                                ),
+                            ),
+                            &page.text,
+                            0,
+                            "deadline",
+                            0,
+                        )
+                        .hint("vérifiez les deux dates dans la source (souvent une erreur d'année) : « date » est la date du document, « deadline » la date limite, qui vient après"),
+                    );
+                }
+            }
+            for slug in update.levers.iter().filter(|s| !s.trim().is_empty()) {
                 if !lever_slugs.contains(&slug.as_str()) {
                     diags.push(unknown_lever(page, slug, &lever_slugs));
                 }
             }
             regions(site, page, &update.regions, diags);
+        }
+    }
+}
+
+/// Text that would publish as nothing: a required field left empty or blank, or an empty item
+/// of a list; an optional field written but left empty.
+fn empty_text(page: &Page, diags: &mut Diagnostics) {
+    let mut fields: Vec<(&str, &str)> = vec![("title", &page.meta.title)];
+    let mut lists: Vec<(&str, &[String])> = Vec::new();
+    if let Some(l) = page.lever() {
+        fields.extend([
+            ("short_title", l.short_title.as_str()),
+            ("description", &l.description),
+            ("objective", &l.objective),
+            ("duration", &l.duration),
+            ("contact", &l.contact),
+        ]);
+        lists.extend([
+            ("applicants", l.applicants.as_slice()),
+            ("criteria", &l.criteria),
+            ("funds", &l.funds),
+            ("amounts", &l.amounts),
+            ("examples", &l.examples),
+        ]);
+    } else if let Some(u) = page.update() {
+        fields.push(("description", &u.description));
+        fields.extend(u.organiser.as_deref().map(|o| ("organiser", o)));
+        fields.extend(u.link.as_deref().map(|o| ("link", o)));
+        lists.extend([("levers", u.levers.as_slice()), ("regions", &u.regions)]);
+    } else {
+        fields.extend(page.meta.description.as_deref().map(|d| ("description", d)));
+    }
+    fields.extend(page.meta.common_name.as_deref().map(|c| ("common_name", c)));
+    let at = |name: &str| {
+        // The field's own line: `name` at the start of a line of the header.
+        let needle = format!("\n{name}");
+        page.text.find(&needle).map_or(0, |i| i + 1)
+    };
+    const OPTIONAL: [&str; 3] = ["organiser", "link", "common_name"];
+    for (name, value) in fields {
+        if value.trim().is_empty() {
+            let hint = if OPTIONAL.contains(&name)
+                || (name == "description" && page.lever().is_none() && page.update().is_none())
+            {
+                "écrivez le texte entre les guillemets, ou supprimez la ligne (champ facultatif)"
+            } else {
+                "écrivez le texte entre les guillemets : ce champ est obligatoire et s'affiche sur le site"
+            };
+            diags.push(
+                Diagnostic::new(&page.display, format!("champ « {name} » vide"))
+                    .at(&page.text, at(name))
+                    .hint(hint),
+            );
+        }
+    }
+    for (name, items) in lists {
+        if items.iter().any(|i| i.trim().is_empty()) {
+            diags.push(
+                Diagnostic::new(&page.display, format!("élément vide dans la liste « {name} »"))
+                    .at(&page.text, at(name))
+                    .hint("chaque élément de la liste doit avoir un texte : supprimez les \"\" vides et leur virgule"),
+            );
         }
     }
 }
@@ -121,7 +205,7 @@ fn regions(site: &Site, page: &Page, regions: &[String], diags: &mut Diagnostics
             )),
         );
     }
-    for region in regions {
+    for region in regions.iter().filter(|s| !s.trim().is_empty()) {
         if !known.contains(&region.as_str()) {
             let hint = match did_you_mean(region, known.iter().copied()) {
                 Some(s) => format!(
