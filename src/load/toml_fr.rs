@@ -129,20 +129,7 @@ struct Ctx {
 
 const CURLY_OPEN: &[char] = &['“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‹', '›'];
 const INVISIBLE_SPACES: &[char] = &['\u{a0}', '\u{202f}', '\u{2007}', '\u{200b}', '\u{2060}'];
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
+use wizard::text::MONTHS;
 
 struct Scanner<'a> {
     t: &'a str,
