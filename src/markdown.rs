@@ -258,16 +258,22 @@ fn tables(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                     Some(Alignment::Right) => " class=\"align-right\"",
                     _ => "",
                 };
-                Some(if in_head {
-                    format!("<th scope=\"col\"{class}>")
-                } else {
-                    let label = headers.get(col).map(String::as_str).unwrap_or("");
-                    format!("<td data-label=\"{}\"{class}>", esc(label))
-                })
+                Some(
+                    if in_head && headers.get(col).is_some_and(|h| h.is_empty()) {
+                        // A heading cell with no text is no heading (axe: empty-table-header).
+                        format!("<td{class}>")
+                    } else if in_head {
+                        format!("<th scope=\"col\"{class}>")
+                    } else {
+                        let label = headers.get(col).map(String::as_str).unwrap_or("");
+                        format!("<td data-label=\"{}\"{class}>", esc(label))
+                    },
+                )
             }
             Event::End(TagEnd::TableCell) => {
+                let th = in_head && headers.get(col).is_some_and(|h| !h.is_empty());
                 col += 1;
-                Some(if in_head { "</th>" } else { "</td>" }.to_owned())
+                Some(if th { "</th>" } else { "</td>" }.to_owned())
             }
             _ => None,
         };
