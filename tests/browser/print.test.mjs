@@ -48,7 +48,7 @@ for (const [where, base] of [["file://", () => fileBase()], ["HTTP under a sub-p
         header: getComputedStyle(document.querySelector(".site-header")).display,
         chapterBreak: getComputedStyle(main.querySelector(".guide-chapter")).breakBefore,
         ficheBreak: getComputedStyle(main.querySelector(".fiche")).breakBefore,
-        factsBreak: getComputedStyle(main.querySelector(".facts")).breakInside,
+        factsBreak: getComputedStyle(main.querySelector(".facts > section")).breakInside,
       };
     });
     assert.deepEqual(r.dupes, [], "ids uniques");
