@@ -25,15 +25,21 @@ pub fn escape(input: &str) -> String {
 
 /// What raw HTML in Markdown may contain, on top of ammonia's default allow-list of formatting
 /// elements (`div`, `span`, `table`, `details`, `abbr`, `sup`, `img`…): `id`, `class` and
-/// `title` on any element, and the alignment styles of table cells. No script, style sheet,
+/// `title` on any element, the alignment styles of table cells, and what the table wrapper of
+/// `markdown::tables` needs (`role="region"`, `tabindex="0"`, `aria-label`, `data-label`). No script, style sheet,
 /// frame, form or event handler; links and images only to `http:`, `https:`, `mailto:`,
 /// `tel:` or relative URLs.
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.add_generic_attributes(["id", "class", "title"])
         .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
-        .attribute_filter(|_, attr, value| match attr {
+        .add_tag_attributes("td", ["style", "data-label"])
+        .add_tag_attributes("th", ["scope"])
+        // The labelled, keyboard-scrollable region around each table (markdown::tables).
+        .add_tag_attributes("div", ["role", "tabindex", "aria-label"])
+        .attribute_filter(|element, attr, value| match attr {
+            "role" => (element == "div" && value == "region").then(|| value.into()),
+            "tabindex" => (value == "0").then(|| value.into()),
             "style" => ["left", "center", "right"]
                 .iter()
                 .any(|a| value == format!("text-align: {a}"))

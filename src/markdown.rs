@@ -189,11 +189,121 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
     for s in &mut out.sections {
         s.text = collapse_spaces(&s.text);
     }
-    html::push_html(&mut out.html, html_events.into_iter());
+    html::push_html(&mut out.html, tables(html_events).into_iter());
     if raw_html {
         out.html = crate::html::sanitize(&out.html);
     }
     out
+}
+
+/// Tables as phones can read them: each in its own labelled region that scrolls sideways
+/// (focusable, so keyboards scroll it too), each body cell labelled with its column heading so
+/// that narrow screens show rows as cards (`data-label`, see `site.css`), and column
+/// alignment as a class rather than an inline style, which a strict CSP would refuse.
+fn tables(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    use pulldown_cmark::Alignment;
+    let esc = crate::html::escape;
+    let mut out = Vec::with_capacity(events.len());
+    let mut heading: Option<String> = None;
+    let mut last_heading = String::new();
+    let (mut headers, mut aligns): (Vec<String>, Vec<Alignment>) = (Vec::new(), Vec::new());
+    let (mut in_head, mut col) = (false, 0usize);
+    for (i, event) in events.iter().enumerate() {
+        let html = match event {
+            Event::Start(Tag::Heading { .. }) => {
+                heading = Some(String::new());
+                None
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                last_heading = heading.take().unwrap_or_default();
+                None
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = &mut heading {
+                    h.push_str(t);
+                }
+                None
+            }
+            Event::Start(Tag::Table(a)) => {
+                aligns = a.clone();
+                headers = table_headers(&events[i..]);
+                let label = if last_heading.trim().is_empty() {
+                    format!("Tableau : {}", headers.join(", "))
+                } else {
+                    format!("Tableau : {}", last_heading.trim())
+                };
+                Some(format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n<table class=\"table-cards\">",
+                    esc(&label)
+                ))
+            }
+            Event::End(TagEnd::Table) => Some("</tbody>\n</table>\n</div>\n".to_owned()),
+            Event::Start(Tag::TableHead) => {
+                (in_head, col) = (true, 0);
+                Some("<thead><tr>".to_owned())
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                Some("</tr></thead>\n<tbody>\n".to_owned())
+            }
+            Event::Start(Tag::TableRow) => {
+                col = 0;
+                Some("<tr>".to_owned())
+            }
+            Event::End(TagEnd::TableRow) => Some("</tr>\n".to_owned()),
+            Event::Start(Tag::TableCell) => {
+                let class = match aligns.get(col) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                Some(
+                    if in_head && headers.get(col).is_some_and(|h| h.is_empty()) {
+                        // A heading cell with no text is no heading (axe: empty-table-header).
+                        format!("<td{class}>")
+                    } else if in_head {
+                        format!("<th scope=\"col\"{class}>")
+                    } else {
+                        let label = headers.get(col).map(String::as_str).unwrap_or("");
+                        format!("<td data-label=\"{}\"{class}>", esc(label))
+                    },
+                )
+            }
+            Event::End(TagEnd::TableCell) => {
+                let th = in_head && headers.get(col).is_some_and(|h| !h.is_empty());
+                col += 1;
+                Some(if th { "</th>" } else { "</td>" }.to_owned())
+            }
+            _ => None,
+        };
+        match html {
+            Some(h) => out.push(Event::Html(h.into())),
+            None => out.push(event.clone()),
+        }
+    }
+    out
+}
+
+/// The text of each heading cell of the table that starts the slice.
+fn table_headers(events: &[Event<'_>]) -> Vec<String> {
+    let mut headers = Vec::new();
+    for e in events {
+        match e {
+            Event::Start(Tag::TableCell) => headers.push(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = headers.last_mut() {
+                    h.push_str(t);
+                }
+            }
+            Event::End(TagEnd::TableHead) => break,
+            _ => {}
+        }
+    }
+    headers
+        .iter()
+        .map(|h| collapse_spaces(h).trim().to_owned())
+        .collect()
 }
 
 /// A link that could run code (`javascript:`…) goes nowhere; `portail check` reports it.
@@ -467,9 +577,34 @@ mod tests {
             &keep,
             &[],
         );
-        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<table class=\"table-cards\">"));
         assert!(r.html.contains("<del>non</del>"));
         assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn tables_scroll_in_a_labelled_region_and_label_their_cells() {
+        let src =
+            "## Seuils\n\n| Levier | Opérateur |\n|---|:---:|\n| [FIR](x) | oui |\n| CPOM | |\n";
+        let html = render(src, &keep, &[]).html;
+        assert!(html.contains(
+            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Tableau : Seuils\">"
+        ));
+        assert!(html.contains("<th scope=\"col\" class=\"align-center\">Opérateur</th>"));
+        assert!(html.contains("<td data-label=\"Levier\"><a href=\"x\">FIR</a></td>"));
+        assert!(html.contains("<td data-label=\"Opérateur\" class=\"align-center\"></td>"));
+        assert!(
+            !html.contains("style="),
+            "no inline style under a strict CSP: {html}"
+        );
+        assert!(html.trim_end().ends_with("</table>\n</div>"));
+        // Raw HTML elsewhere on the page sends it through the sanitiser, which keeps all this.
+        let with_raw = render(&format!("{src}\n<span>x</span>\n"), &keep, &[]).html;
+        assert!(
+            with_raw.contains("role=\"region\" tabindex=\"0\" aria-label=\"Tableau : Seuils\""),
+            "{with_raw}"
+        );
+        assert!(with_raw.contains("data-label=\"Opérateur\""));
     }
 
     #[test]

@@ -55,6 +55,16 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     .map_err(|d| Failure::Content(d.into_sorted()))?;
     let mut files = rendered.files;
     files.push(index::index_file(&rendered.texts));
+    // Browsers ask for /favicon.ico whatever the page says: a copy at the root answers them,
+    // unless the content has its own.
+    if let Some(ico) = statics.get("favicon.ico") {
+        if !site.assets.iter().any(|a| a.path == "favicon.ico") {
+            files.push(OutputFile {
+                path: "favicon.ico".to_owned(),
+                bytes: ico.clone(),
+            });
+        }
+    }
     files.extend(statics.into_iter().map(|(name, bytes)| OutputFile {
         path: format!("static/{name}"),
         bytes,

@@ -186,7 +186,10 @@ fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
     );
     assert!(home.contains("href=\"static/site.css\""));
     let note = std::fs::read_to_string(out.join("notes/une-note/index.html")).expect("note");
-    assert!(note.contains("<h2 id=\"detail\">Détail</h2>") && note.contains("<table>"));
+    assert!(
+        note.contains("<h2 id=\"detail\">Détail</h2>")
+            && note.contains("<table class=\"table-cards\">")
+    );
     assert!(note.contains("href=\"../../static/site.css\""));
     assert!(out.join("static/site.css").exists() && out.join("404.html").exists());
 }
@@ -219,8 +222,16 @@ fn a_base_url_adds_a_sitemap_and_absolute_feed_links_while_pages_stay_relative()
         "{feed}"
     );
     let home = std::fs::read_to_string(out.join("index.html")).expect("home");
+    // Only the page's own address (canonical, Open Graph) is absolute; its links stay relative.
+    let links: String = home
+        .lines()
+        .filter(|l| !l.contains("rel=\"canonical\"") && !l.contains("property=\"og:url\""))
+        .collect();
     assert!(
-        !home.contains("https://exemple.fr/portail/"),
+        home.contains("<link rel=\"canonical\" href=\"https://exemple.fr/portail/index.html\">")
+    );
+    assert!(
+        !links.contains("https://exemple.fr/portail/"),
         "pages must keep relative links"
     );
     // Without a base URL there is no sitemap (it needs absolute addresses).

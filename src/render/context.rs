@@ -96,6 +96,7 @@ impl Shared<'_> {
             "breadcrumb": self.breadcrumb(page),
         });
         let obj = ctx.as_object_mut().expect("json object");
+        obj.extend(self.common(from));
         match &page.kind {
             PageKind::Lever(l) => {
                 obj.insert("lever".into(), self.lever(page, l));
@@ -133,7 +134,33 @@ impl Shared<'_> {
         crumbs
     }
 
-    fn lever(&self, page: &Page, l: &LeverMeta) -> Value {
+    /// What every template receives besides the page: the canonical address when `base_url`
+    /// is set, and the footer's links to the printable guide and the accessibility statement.
+    pub fn common(&self, from: &str) -> serde_json::Map<String, Value> {
+        let mut m = serde_json::Map::new();
+        let canonical = self
+            .site
+            .config
+            .base_url
+            .as_deref()
+            .map(|b| format!("{}/{from}", b.trim_end_matches('/')));
+        m.insert("canonical_url".into(), json!(canonical));
+        let guide = self
+            .site
+            .levers()
+            .next()
+            .map(|_| self.url(from, super::special::GUIDE));
+        m.insert("guide_url".into(), json!(guide));
+        let statement = self
+            .page_output("accessibilite.md")
+            .map(|o| self.url(from, o));
+        m.insert("accessibility_url".into(), json!(statement));
+        m
+    }
+
+    /// A lever's fields for its template, links relative to `page.output` (the guide passes
+    /// a copy of the page whose output is the guide).
+    pub fn lever(&self, page: &Page, l: &LeverMeta) -> Value {
         let list = |items: &[String]| {
             items
                 .iter()

@@ -1,10 +1,11 @@
 //! Pages that come from data rather than one Markdown file: glossary and contacts blocks,
-//! the A–Z plan, the search page, the 404 page, the Atom feed and the sitemap.
+//! the A–Z plan, the search page, the printable guide, the 404 page, the Atom feed, the
+//! sitemap and the running header of printed pages.
 
 use super::context::{order_key, sort_title, source_text, Shared};
 use super::{render_template, OutputFile, PageText};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{find_word, TextSection};
+use crate::markdown::{find_word, Abbr, TextSection};
 use crate::model::{Page, Site};
 use crate::urls::relative;
 use serde_json::{json, Value};
@@ -119,10 +120,16 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
             "page": { "title": title, "description": null, "content": "", "toc": [], "sources": [], "url": output },
             "breadcrumb": [{ "title": "Accueil", "url": relative(output, "index.html") }],
         });
+        if let Some(o) = ctx.as_object_mut() {
+            o.extend(shared.common(output));
+        }
         if let (Some(o), Some(e)) = (ctx.as_object_mut(), extra.as_object()) {
             o.extend(e.clone());
         }
-        let html = render_template(tera, template, &ctx, shared.template_sources)?;
+        let mut html = render_template(tera, template, &ctx, shared.template_sources)?;
+        if output == GUIDE {
+            html = guide_main_links(&html, &guide_targets(site));
+        }
         out.push(OutputFile {
             path: output.to_owned(),
             bytes: html.into_bytes(),
@@ -144,6 +151,14 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
             "glossary_url": site.page_by_source("glossaire.md").map(|p| relative("recherche/index.html", &p.output)),
         }),
     )?;
+    if site.levers().next().is_some() {
+        page(
+            GUIDE,
+            "guide.html",
+            "Le guide complet, à lire ou à imprimer",
+            json!({ "guide": guide(shared) }),
+        )?;
+    }
     // A host serves 404.html for a missing address at any depth, where relative links break:
     // with base_url every link is absolute; without it the page stands alone.
     match site.config.base_url.as_deref() {
@@ -161,6 +176,7 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
         )?,
     }
     out.push(atom(site));
+    out.push(print_css(site));
     if let Some(base) = &site.config.base_url {
         out.push(sitemap(site, base));
     }
@@ -350,4 +366,282 @@ pub fn data_texts(site: &Site) -> Vec<PageText> {
         });
     }
     out
+}
+
+/// The printable guide: every lever and the pages around them, in one page.
+pub const GUIDE: &str = "guide/index.html";
+
+/// The guide's chapters, in the order of the APIST guide: the three fields of innovation, the
+/// levers (operators, industry, other levers: the levers' own order), the six conditions of
+/// success, the glossary, the contacts, the useful references. A chapter whose page the site
+/// lacks is left out. Each: content file, id on the guide, kind.
+const CHAPTERS: [(&str, &str); 6] = [
+    ("champs-innovation.md", "champs"),
+    ("leviers/_index.md", "leviers"),
+    ("conditions-de-succes.md", "conditions"),
+    ("glossaire.md", "glossaire"),
+    ("contacts.md", "contacts"),
+    ("references.md", "references"),
+];
+
+/// Output file → (id on the guide, section number) for every page the guide gathers.
+fn guide_targets(site: &Site) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut number = 0;
+    for (source, id) in CHAPTERS {
+        let Some(p) = site.page_by_source(source) else {
+            continue;
+        };
+        number += 1;
+        out.push((p.output.clone(), id.to_owned(), number.to_string()));
+        if id == "leviers" {
+            for (i, (lp, _)) in sorted_levers(site).iter().enumerate() {
+                out.push((
+                    lp.output.clone(),
+                    format!("levier-{}", lp.slug),
+                    format!("{number}.{}", i + 1),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn sorted_levers(site: &Site) -> Vec<(&Page, &crate::model::LeverMeta)> {
+    let mut levers: Vec<_> = site.levers().collect();
+    levers.sort_by_key(|(p, _)| order_key(p));
+    levers
+}
+
+/// The guide's context: its chapters, each with its Markdown rendered for the guide (headings
+/// one level down, ids prefixed with the chapter's id so they stay unique on the page).
+fn guide(shared: &Shared<'_>) -> Value {
+    let site = shared.site;
+    let abbrs: Vec<Abbr<'_>> = site
+        .glossary
+        .data
+        .terms
+        .iter()
+        .map(|t| Abbr {
+            acronym: &t.acronym,
+            expansion: &t.expansion,
+        })
+        .collect();
+    let targets = guide_targets(site);
+    let number_of = |output: &str| {
+        targets
+            .iter()
+            .find(|t| t.0 == output)
+            .map(|t| t.2.clone())
+            .unwrap_or_default()
+    };
+    // A page as the guide shows it: its links relative to the guide, its ids prefixed.
+    let as_guide = |p: &Page, id: &str, shift: u8| {
+        let mut moved = p.clone();
+        moved.output = GUIDE.to_owned();
+        let md = crate::markdown::render(
+            p.body(),
+            &|d| match d.strip_prefix('#') {
+                Some(frag) => Some(format!("#{id}-{frag}")),
+                None => shared.links.rewrite(&p.source, GUIDE, d),
+            },
+            &abbrs,
+        );
+        let content = prefix_ids(&shift_headings(&md.html, shift), id);
+        (moved, content)
+    };
+    let mut chapters = Vec::new();
+    for (source, id) in CHAPTERS {
+        let Some(p) = site.page_by_source(source) else {
+            continue;
+        };
+        let (moved, content) = as_guide(p, id, 1);
+        let mut chapter = json!({
+            "id": id,
+            "number": number_of(&p.output),
+            "title": p.meta.title,
+            "description": p.meta.description,
+            "content": content,
+            "sources": super::context::sources(&p.meta.sources),
+            "url": relative(GUIDE, &p.output),
+        });
+        match id {
+            "leviers" => {
+                chapter["levers"] = sorted_levers(site)
+                    .into_iter()
+                    .map(|(lp, l)| {
+                        let lid = format!("levier-{}", lp.slug);
+                        let (moved, content) = as_guide(lp, &lid, 2);
+                        json!({
+                            "id": lid,
+                            "idp": format!("{lid}-"),
+                            "number": number_of(&lp.output),
+                            "url": relative(GUIDE, &lp.output),
+                            "page": {
+                                "title": lp.meta.title,
+                                "description": lp.meta.description,
+                                "content": content,
+                                "sources": super::context::sources(&lp.meta.sources),
+                            },
+                            "lever": shared.lever(&moved, l),
+                        })
+                    })
+                    .collect();
+            }
+            "glossaire" => chapter["glossary"] = glossary(shared, GUIDE),
+            "contacts" => chapter["contacts"] = contacts(shared, &moved),
+            _ => {}
+        }
+        chapters.push(chapter);
+    }
+    json!({ "chapters": chapters })
+}
+
+/// `<h2>` → `<h3>`… for a page's Markdown placed under a heading of the guide.
+fn shift_headings(html: &str, by: u8) -> String {
+    let mut out = html.to_owned();
+    for level in (1..=5u8).rev() {
+        let to = (level + by).min(6);
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{to}"))
+            .replace(&format!("</h{level}>"), &format!("</h{to}>"));
+    }
+    out
+}
+
+/// Every `id="x"` of a fragment becomes `id="prefix-x"`.
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    html.replace(" id=\"", &format!(" id=\"{prefix}-"))
+}
+
+/// On the guide, a link to a page it gathers goes to that page's chapter (`#levier-fir`, or
+/// `#levier-fir-fiche-montants` for an anchor in it) and says its section number, which print
+/// shows (`data-ref`): on paper, "§ 2.1" finds it whatever the page breaks.
+fn guide_links(html: &str, targets: &[(String, String, String)]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("href=\"") {
+        let (before, after) = rest.split_at(at + 6);
+        out.push_str(before);
+        let end = after.find('"').unwrap_or(after.len());
+        let url = &after[..end];
+        let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+        let target = (!path.is_empty() && !path.contains(':'))
+            .then(|| resolve_from_guide(path))
+            .and_then(|p| targets.iter().find(|t| t.0 == p));
+        match target {
+            Some((_, id, number)) => {
+                out.push('#');
+                out.push_str(id);
+                if !fragment.is_empty() {
+                    out.push('-');
+                    out.push_str(fragment);
+                }
+                out.push_str(&format!("\" data-ref=\"§ {number}"));
+            }
+            None => out.push_str(url),
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// [`guide_links`] inside `<main>` only: the menu and the footer keep going to the site's pages.
+fn guide_main_links(html: &str, targets: &[(String, String, String)]) -> String {
+    match (html.find("<main"), html.rfind("</main>")) {
+        (Some(a), Some(b)) if a < b => {
+            format!(
+                "{}{}{}",
+                &html[..a],
+                guide_links(&html[a..b], targets),
+                &html[b..]
+            )
+        }
+        _ => html.to_owned(),
+    }
+}
+
+/// `../leviers/fir/index.html`, written on the guide, is `leviers/fir/index.html`.
+fn resolve_from_guide(url: &str) -> String {
+    let mut parts: Vec<&str> = GUIDE.split('/').collect();
+    parts.pop();
+    for seg in url.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// The running header and footer of printed pages (site name, build date, page number), as CSS
+/// page-margin boxes: a style sheet of its own, since they need the site's name as text.
+fn print_css(site: &Site) -> OutputFile {
+    let css_string = |s: &str| {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if c.is_control() => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    };
+    let css = format!(
+        "/* Généré par portail : en-tête et pied des pages imprimées. */\n\
+         @page {{\n  margin: 16mm 14mm 18mm;\n  \
+         @top-left {{ content: {}; font: 8pt system-ui, sans-serif; color: #444; }}\n  \
+         @top-right {{ content: {}; font: 8pt system-ui, sans-serif; color: #444; }}\n  \
+         @bottom-right {{ content: \"Page \" counter(page) \" sur \" counter(pages); font: 8pt system-ui, sans-serif; color: #444; }}\n}}\n",
+        css_string(&site.config.title),
+        css_string(&format!("État du {}", site.today.french())),
+    );
+    OutputFile {
+        path: "static/impression.css".to_owned(),
+        bytes: css.into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guide_links_point_inside_the_guide_with_their_section_number() {
+        let targets = vec![
+            (
+                "leviers/fir/index.html".to_owned(),
+                "levier-fir".to_owned(),
+                "2.1".to_owned(),
+            ),
+            (
+                "glossaire/index.html".to_owned(),
+                "glossaire".to_owned(),
+                "4".to_owned(),
+            ),
+        ];
+        let html = r##"<a href="../leviers/fir/index.html">FIR</a> <a href="../glossaire/index.html#cpom">CPOM</a> <a href="../actualites/index.html">x</a> <a href="https://a.fr/leviers/fir/index.html">y</a> <a href="#levier-fir">z</a>"##;
+        assert_eq!(
+            guide_links(html, &targets),
+            r##"<a href="#levier-fir" data-ref="§ 2.1">FIR</a> <a href="#glossaire-cpom" data-ref="§ 4">CPOM</a> <a href="../actualites/index.html">x</a> <a href="https://a.fr/leviers/fir/index.html">y</a> <a href="#levier-fir">z</a>"##
+        );
+    }
+
+    #[test]
+    fn guide_chapters_shift_headings_and_prefix_ids() {
+        let html = "<h2 id=\"a\">A</h2><h3 id=\"b\">B</h3><p>x</p>";
+        assert_eq!(
+            prefix_ids(&shift_headings(html, 1), "champs"),
+            "<h3 id=\"champs-a\">A</h3><h4 id=\"champs-b\">B</h4><p>x</p>"
+        );
+    }
 }

@@ -193,7 +193,7 @@ test("without JavaScript the rules table is open, with sources and without rule 
   assert.notEqual(await table.getAttribute("open"), null);
   assert.equal(await page.locator(".wz-table").isVisible(), true);
   const rules = await page.locator(".wz-rules").first().textContent();
-  assert.match(rules, /Source : Guide pratique APIST/);
+  assert.match(rules, /Source\s:\sGuide pratique APIST/);
   assert.doesNotMatch(await table.textContent(), /\(règle [a-z0-9-]+\)/);
   await context.close();
 });
