@@ -197,12 +197,21 @@ fn absolute(base: &str, shared: &Shared<'_>) -> Value {
         })
         .collect();
     let home = format!("{base}index.html");
-    json!({
+    let mut ctx = json!({
         "root": base,
         "home_url": home,
         "menu": menu,
         "breadcrumb": [{ "title": "Accueil", "url": home }],
-    })
+    });
+    // The footer's links (guide, accessibility statement), made absolute the same way.
+    for (key, value) in shared.common("404.html") {
+        let value = match value.as_str() {
+            Some(url) if !url.starts_with("http") => json!(format!("{base}{url}")),
+            _ => value,
+        };
+        ctx[key] = value;
+    }
+    ctx
 }
 
 /// Every page by the name people use for it (`common_name`: "FIR" files the FIR lever under F),

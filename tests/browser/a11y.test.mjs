@@ -40,7 +40,10 @@ for (const [kind, path] of Object.entries(PAGES)) {
     const result = await page.evaluate(() =>
       window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
     const violations = result.violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-    assert.ok(result.passes.length > 10, `axe ran only ${result.passes.length} checks`);
+    // The 404 page without base_url is a lone heading and a few paragraphs, with nothing else
+    // to check; every other page gives axe a full layout.
+    const minimum = kind === "404" ? 5 : 10;
+    assert.ok(result.passes.length > minimum, `axe ran only ${result.passes.length} checks`);
     assert.deepEqual(violations, []);
     assert.deepEqual(pageErrors, []);
     await context.close();

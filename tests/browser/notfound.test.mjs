@@ -86,7 +86,7 @@ test("with base_url, a missing address three folders deep gets the styled 404 pa
   assert.equal(await page.locator("h1").innerText(), "Page introuvable");
   // Styled: the site's style sheet loaded and applies (the header is laid out by it).
   const sheet = await page.evaluate(() => [...document.styleSheets].map((s) => s.href));
-  assert.deepEqual(sheet, [server.base + "static/site.css"]);
+  assert.deepEqual(sheet, [server.base + "static/site.css", server.base + "static/impression.css"]);
   const rules = await page.evaluate(() => document.styleSheets[0].cssRules.length);
   assert.ok(rules > 20, `style sheet applied (${rules} rules)`);
   const skipHidden = await page.evaluate(() => {
