@@ -34,8 +34,8 @@ const CHUNK_PAGES: usize = 512;
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 /// Added to the weight of a term found in the page title, a section heading, lever fields.
-const TITLE_BONUS: f64 = 3.0;
-const HEADING_BONUS: f64 = 1.5;
+const TITLE_BONUS: f64 = 4.0;
+const HEADING_BONUS: f64 = 2.5;
 const KEYWORD_BONUS: f64 = 0.75;
 /// Weight letters: `A` (lowest) to `Z`, a quarter of a point each.
 const LEVELS: f64 = 26.0;
@@ -68,12 +68,14 @@ fn glossary(synonyms: &[Synonym]) -> Glossary {
 pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
     let glossary = glossary(synonyms);
     let by_first: HashMap<&str, Vec<(&str, &[String])>> =
-        glossary.iter().fold(HashMap::new(), |mut map, (acronym, words)| {
-            map.entry(words[0].as_str())
-                .or_default()
-                .push((acronym.as_str(), words.as_slice()));
-            map
-        });
+        glossary
+            .iter()
+            .fold(HashMap::new(), |mut map, (acronym, words)| {
+                map.entry(words[0].as_str())
+                    .or_default()
+                    .push((acronym.as_str(), words.as_slice()));
+                map
+            });
 
     let (sections, words) = pages
         .par_iter()
@@ -386,7 +388,11 @@ mod tests {
     fn terms_are_found_with_their_pages_and_sections() {
         let files = build(
             &[
-                page("a/index.html", "Subvention FIR", &[("", "Le fonds finance.")]),
+                page(
+                    "a/index.html",
+                    "Subvention FIR",
+                    &[("", "Le fonds finance.")],
+                ),
                 page(
                     "b/index.html",
                     "Évaluation",
@@ -470,7 +476,10 @@ mod tests {
         let pages = [page("a", "Évaluation", &[("", "l'évaluation des projets")])];
         assert_eq!(build(&pages, &[]), build(&pages, &[]));
         let empty = build(&[], &[]);
-        assert_eq!(data(file(&empty, "search/t/0.js"))["w"], serde_json::json!([]));
+        assert_eq!(
+            data(file(&empty, "search/t/0.js"))["w"],
+            serde_json::json!([])
+        );
     }
 
     #[test]
