@@ -39,10 +39,11 @@
   var WEAK_FACTOR = 0.3;
   // Bonus share of a section's score when it holds several of the query's words.
   var SAME_SECTION = 0.5;
-  // Bonus for the query's words side by side (title or text), decreasing with the distance.
-  var NEARBY = 3;
+  // Bonus for the query's words side by side (title or text), decreasing with the distance,
+  // as if each word weighed this much more (times its rarity).
+  var NEARBY = 1.5;
   // Pages re-ranked by proximity beyond those asked for.
-  var RERANK_EXTRA = 8;
+  var RERANK_EXTRA = 3;
   var SUBLINKS = 3;
   var SNIPPET_CHARS = 200;
   var SUBLINK_CHARS = 110;
@@ -427,11 +428,14 @@
     var count = active.length;
     /** @type {Map<number, {page: number, best: number[], sections: Map<number, number[]>}>} */
     var pages = new Map();
+    var rarity = 0;
     active.forEach(function (a, c) {
+      var rarest = 0;
       a.terms.forEach(function (t) {
         var p = self.decoded(t.term, t.list);
         var df = p.pages.length;
         var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        if (!a.concept.weak) rarest = Math.max(rarest, idf * t.factor);
         var scale = t.factor * idf / 4 * (a.concept.weak ? WEAK_FACTOR : 1);
         for (var i = 0; i < df; i++) {
           var page = p.pages[i];
@@ -450,6 +454,7 @@
           if (w > section[c]) section[c] = w;
         }
       });
+      rarity += rarest;
     });
     var ranked = [];
     pages.forEach(function (record) {
@@ -483,8 +488,8 @@
       var matcher = self.matcher(active);
       head.forEach(function (hit, n) {
         hit.text = texts[n];
-        hit.view = self.view(hit, texts[n], matcher, count);
-        hit.score += NEARBY * hit.view.nearby;
+        hit.view = self.view(hit, texts[n], matcher, count, NEARBY * rarity);
+        hit.score += NEARBY * rarity * hit.view.nearby;
       });
       head.sort(order);
       var results = head.slice(0, limit).map(function (hit) {
@@ -587,8 +592,9 @@
    * @param {any} text the page file's data
    * @param {any} matcher
    * @param {number} count
+   * @param {number} nearbyWeight
    */
-  Engine.prototype.view = function (hit, text, matcher, count) {
+  Engine.prototype.view = function (hit, text, matcher, count, nearbyWeight) {
     var self = this;
     var nearby = 0;
     /** @param {Array<any>} marks */
@@ -615,7 +621,7 @@
         if (weights[c] > 0) held++;
         sum += weights[c];
       }
-      sections.push({ number: number, section: section, body: body, marks: marks, window: near.window, held: held, score: sum + NEARBY * near.value });
+      sections.push({ number: number, section: section, body: body, marks: marks, window: near.window, held: held, score: sum + nearbyWeight * near.value });
     });
     sections.sort(function (a, b) {
       return b.held - a.held || b.score - a.score || a.number - b.number;

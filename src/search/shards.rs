@@ -379,7 +379,7 @@ mod tests {
     #[test]
     fn postings_give_page_gaps_sections_and_weights() {
         assert_eq!(
-            encode(&[11, (3 << 32) | 2, (3 << 32) | (37 << 8) | 26]),
+            encode(&[11, (3 << 32) | (2 << 8) | 2, (3 << 32) | (37 << 8) | 26]),
             "0:0K 3:2B,11Z"
         );
     }
