@@ -39,9 +39,15 @@
   var WEAK_FACTOR = 0.3;
   // Bonus share of a section's score when it holds several of the query's words.
   var SAME_SECTION = 0.5;
+  // A page that comes back to a word in several sections is about it: each further section
+  // adds this share of its weight, up to the word's best weight once more.
+  var BREADTH = 0.2;
   // Bonus for the query's words side by side (title or text), decreasing with the distance,
   // as if each word weighed this much more (times its rarity).
   var NEARBY = 1.5;
+  // Bonus for a title made mostly of the query's words ("article 51" and « Expérimentations de
+  // l'article 51 de la LFSS 2018 »), by the share of its words the query holds.
+  var TITLE_FIT = 2;
   // Pages re-ranked by proximity beyond those asked for.
   var RERANK_EXTRA = 3;
   var SUBLINKS = 3;
@@ -465,15 +471,18 @@
         score += record.best[c];
       }
       var together = 0;
+      var spread = new Array(count).fill(0);
       record.sections.forEach(function (weights) {
         var held = 0;
         var sum = 0;
         for (var c = 0; c < count; c++) {
           if (weights[c] > 0) held++;
           sum += weights[c];
+          spread[c] += weights[c];
         }
         if (held >= 2) together = Math.max(together, sum * held / count);
       });
+      for (c = 0; c < count; c++) score += Math.min(record.best[c], BREADTH * (spread[c] - record.best[c]));
       ranked.push({ page: record.page, coverage: coverage, score: score + SAME_SECTION * together, record: record });
     });
     /** @param {any} a @param {any} b */
@@ -489,10 +498,11 @@
       head.forEach(function (hit, n) {
         hit.text = texts[n];
         hit.view = self.view(hit, texts[n], matcher, count, NEARBY * rarity);
-        hit.score += NEARBY * rarity * hit.view.nearby;
+        hit.score += rarity * (NEARBY * hit.view.nearby + TITLE_FIT * hit.view.titleFit);
       });
       head.sort(order);
       var results = head.slice(0, limit).map(function (hit) {
+        hit.view.result.score = hit.score;
         return hit.view.result;
       });
       return { total: ranked.length, results: results };
@@ -606,6 +616,9 @@
     }
     var titleMarks = this.marks(text.t, matcher);
     nearby = closeness(titleMarks).value;
+    var titleFit = titleMarks.length === 0 ? 0 : titleMarks.filter(function (m) {
+      return m.concept >= 0;
+    }).length / titleMarks.length;
     var sections = [];
     hit.record.sections.forEach(function (/** @type {number[]} */ weights, /** @type {number} */ number) {
       var section = text.s[number];
@@ -645,6 +658,7 @@
     });
     return {
       nearby: nearby,
+      titleFit: titleFit,
       result: {
         url: text.u,
         title: text.t,

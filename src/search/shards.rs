@@ -36,7 +36,7 @@ const B: f64 = 0.75;
 /// Added to the weight of a term found in the page title, a section heading, lever fields.
 const TITLE_BONUS: f64 = 4.0;
 const HEADING_BONUS: f64 = 2.5;
-const KEYWORD_BONUS: f64 = 0.75;
+const KEYWORD_BONUS: f64 = 1.0;
 /// Weight letters: `A` (lowest) to `Z`, a quarter of a point each.
 const LEVELS: f64 = 26.0;
 const STEP: f64 = 4.0;
@@ -84,8 +84,7 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
                 .sections
                 .iter()
                 .map(|s| s.text.split_whitespace().count())
-                .sum::<usize>()
-                + p.keywords.split_whitespace().count();
+                .sum::<usize>();
             (p.sections.len().max(1), words)
         })
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
@@ -232,7 +231,8 @@ fn analyse_page(
             terms.clear();
             for_each_word(text, |w| terms.extend(analyze_word(w)));
             let found = synonyms_in(&terms, glossary);
-            if matches!(field, Field::Text | Field::Keywords) {
+            // A lever's fields are long lists: they weigh by presence, not by length.
+            if field == Field::Text {
                 length += terms.len();
             }
             for term in terms.drain(..).chain(found) {
@@ -240,10 +240,7 @@ fn analyse_page(
                 match field {
                     Field::Title => c.title = true,
                     Field::Heading => c.heading = true,
-                    Field::Keywords => {
-                        c.keywords = true;
-                        c.text += 1;
-                    }
+                    Field::Keywords => c.keywords = true,
                     Field::Text => c.text += 1,
                 }
             }
