@@ -17,37 +17,69 @@ use super::tokenize::tokenize;
 /// The pipeline's steps, in order, as the manifest names them for the browser.
 pub const PIPELINE: [&str; 3] = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];
 
+/// FNV-1a: the keys are short words from the site, hashed millions of times; no untrusted
+/// party chooses them to collide (and a collision only costs time).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// Past this many distinct words a thread's stem memory is cleared rather than grown.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
+/// Raw word → its term, or `None` for a stop word.
+type StemCache = HashMap<String, Option<String>, Fnv>;
+
 thread_local! {
-    static STEMS: RefCell<(Stemmer, HashMap<String, Option<String>>)> =
-        RefCell::new((Stemmer::create(Algorithm::French), HashMap::new()));
+    static STEMS: RefCell<(Stemmer, StemCache)> =
+        RefCell::new((Stemmer::create(Algorithm::French), HashMap::default()));
 }
 
 /// One raw word through fold, stop words and stem: its index term, or `None` for a stop word.
+pub fn analyze_word(word: &str) -> Option<String> {
+    with_term(word, |term| term.map(str::to_owned))
+}
+
+/// Calls `f` with the term of one raw word (`None` for a stop word), without copying it.
 ///
 /// Remembers its answers per thread: the words of a site repeat (a few tens of thousands of
 /// distinct words for millions of occurrences on a large site), and stemming costs several
 /// times a hash lookup.
-pub fn analyze_word(word: &str) -> Option<String> {
+pub fn with_term<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
     STEMS.with(|cell| {
         let (stemmer, known) = &mut *cell.borrow_mut();
-        if let Some(term) = known.get(word) {
-            return term.clone();
+        if !known.contains_key(word) {
+            let folded = fold(word);
+            let term = if folded.is_empty() || is_stop_word(&folded) {
+                None
+            } else {
+                let stem = stemmer.stem(&folded).into_owned();
+                (!stem.is_empty()).then_some(stem)
+            };
+            if known.len() >= STEM_CACHE_LIMIT {
+                known.clear();
+            }
+            known.insert(word.to_owned(), term);
         }
-        let folded = fold(word);
-        let term = if folded.is_empty() || is_stop_word(&folded) {
-            None
-        } else {
-            let stem = stemmer.stem(&folded).into_owned();
-            (!stem.is_empty()).then_some(stem)
-        };
-        if known.len() >= STEM_CACHE_LIMIT {
-            known.clear();
-        }
-        known.insert(word.to_owned(), term.clone());
-        term
+        f(known.get(word).and_then(Option::as_deref))
     })
 }
 

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use super::language::{analyze, analyze_word, PIPELINE};
+use super::language::{analyze, with_term, Fnv, PIPELINE};
 use super::tokenize::for_each_word;
 use super::{SearchPage, Synonym, SEARCH_DIR};
 
@@ -90,27 +90,39 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let average = (words as f64 / sections.max(1) as f64).max(1.0);
 
-    let mut postings: HashMap<String, Vec<u64>> = HashMap::new();
+    // Term → number, and each number's postings, in page then section order.
+    let mut numbers: HashMap<String, u32, Fnv> = HashMap::default();
+    let mut postings: Vec<(String, Vec<u64>)> = Vec::new();
+    let mut global: Vec<u32> = Vec::new();
     for (chunk_number, chunk) in pages.chunks(CHUNK_PAGES).enumerate() {
-        let analysed: Vec<Vec<(String, u32, u8)>> = chunk
+        let analysed: Vec<Analysed> = chunk
             .par_iter()
             .map(|page| analyse_page(page, average, &by_first))
             .collect();
-        for (offset, terms) in analysed.into_iter().enumerate() {
+        for (offset, page_terms) in analysed.into_iter().enumerate() {
             let page = (chunk_number * CHUNK_PAGES + offset) as u64;
-            for (term, section, weight) in terms {
-                let packed = (page << 32) | (u64::from(section) << 8) | u64::from(weight);
-                match postings.get_mut(&term) {
-                    Some(list) => list.push(packed),
+            global.clear();
+            for term in page_terms.terms {
+                let number = match numbers.get(&term) {
+                    Some(&n) => n,
                     None => {
-                        postings.insert(term, vec![packed]);
+                        let n = postings.len() as u32;
+                        numbers.insert(term.clone(), n);
+                        postings.push((term, Vec::new()));
+                        n
                     }
-                }
+                };
+                global.push(number);
+            }
+            for (local, section, weight) in page_terms.entries {
+                let packed = (page << 32) | (u64::from(section) << 8) | u64::from(weight);
+                postings[global[local as usize] as usize].1.push(packed);
             }
         }
     }
+    drop(numbers);
 
-    let mut terms: Vec<(String, Vec<u64>)> = postings.into_iter().collect();
+    let mut terms = postings;
     terms.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
     let encoded: Vec<String> = terms.par_iter().map(|(_, list)| encode(list)).collect();
 
@@ -156,17 +168,35 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
         .into_bytes(),
     });
     files.par_extend(pages.par_iter().enumerate().map(|(n, page)| {
-        let sections: Vec<Value> = page
-            .sections
-            .iter()
-            .map(|s| json!([s.anchor, s.heading, s.text]))
-            .collect();
-        let data = json!({
-            "u": page.url, "t": page.title, "l": page.label, "k": page.keywords, "s": sections,
-        });
-        script("p", n, &data)
+        let data = PageText {
+            u: &page.url,
+            t: &page.title,
+            l: &page.label,
+            k: &page.keywords,
+            s: page
+                .sections
+                .iter()
+                .map(|s| (s.anchor.as_deref(), s.heading.as_deref(), s.text.as_str()))
+                .collect(),
+        };
+        let json = serde_json::to_string(&data).unwrap_or_default();
+        SearchFile {
+            path: format!("{SEARCH_DIR}/p/{n}.js"),
+            bytes: format!("PortailSearch.add(\"p\",{n},{json});\n").into_bytes(),
+        }
     }));
     files
+}
+
+/// What `search/p/N.js` holds: URL, title, label, lever fields, and per section its anchor,
+/// heading and text. Borrowed: the site's text is serialised, not copied first.
+#[derive(serde::Serialize)]
+struct PageText<'a> {
+    u: &'a str,
+    t: &'a str,
+    l: &'a str,
+    k: &'a str,
+    s: Vec<(Option<&'a str>, Option<&'a str>, &'a str)>,
 }
 
 fn script(kind: &str, number: usize, data: &Value) -> SearchFile {
@@ -192,7 +222,7 @@ enum Field {
     Text,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Counts {
     text: u32,
     title: bool,
@@ -200,23 +230,42 @@ struct Counts {
     keywords: bool,
 }
 
-/// The page's terms, each with its section and weight letter, sorted by term then section.
+/// A page's distinct terms, and (term's position in `terms`, section, weight letter) in
+/// section order.
+struct Analysed {
+    terms: Vec<String>,
+    entries: Vec<(u32, u32, u8)>,
+}
+
+/// The page's terms, each with its section and weight letter.
 fn analyse_page(
     page: &SearchPage,
     average: f64,
     glossary: &HashMap<&str, Vec<(&str, &[String])>>,
-) -> Vec<(String, u32, u8)> {
-    let mut out = Vec::new();
+) -> Analysed {
     let fallback = [super::SearchSection::default()];
     let sections = if page.sections.is_empty() {
         &fallback[..]
     } else {
         &page.sections[..]
     };
-    let mut counts: HashMap<String, Counts> = HashMap::new();
+    let mut local: HashMap<String, u32, Fnv> = HashMap::default();
     let mut terms: Vec<String> = Vec::new();
+    let mut entries = Vec::new();
+    let mut counts: Vec<Counts> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    let mut field_terms: Vec<u32> = Vec::new();
+    let mut intern = |term: &str, terms: &mut Vec<String>, counts: &mut Vec<Counts>| -> u32 {
+        if let Some(&n) = local.get(term) {
+            return n;
+        }
+        let n = terms.len() as u32;
+        local.insert(term.to_owned(), n);
+        terms.push(term.to_owned());
+        counts.push(Counts::default());
+        n
+    };
     for (number, section) in sections.iter().enumerate() {
-        counts.clear();
         let mut length = 0;
         let mut fields: Vec<(&str, Field)> = Vec::with_capacity(4);
         if number == 0 {
@@ -228,15 +277,31 @@ fn analyse_page(
         }
         fields.push((&section.text, Field::Text));
         for (text, field) in fields {
-            terms.clear();
-            for_each_word(text, |w| terms.extend(analyze_word(w)));
-            let found = synonyms_in(&terms, glossary);
+            field_terms.clear();
+            for_each_word(text, |w| {
+                if let Some(n) = with_term(w, |t| t.map(|t| intern(t, &mut terms, &mut counts))) {
+                    field_terms.push(n);
+                }
+            });
+            if !glossary.is_empty() {
+                let words: Vec<&str> = field_terms
+                    .iter()
+                    .map(|&n| terms[n as usize].as_str())
+                    .collect();
+                let found = synonyms_in(&words, glossary);
+                for acronym in found {
+                    field_terms.push(intern(&acronym, &mut terms, &mut counts));
+                }
+            }
             // A lever's fields are long lists: they weigh by presence, not by length.
             if field == Field::Text {
-                length += terms.len();
+                length += field_terms.len();
             }
-            for term in terms.drain(..).chain(found) {
-                let c = counts.entry(term).or_default();
+            for &n in &field_terms {
+                let c = &mut counts[n as usize];
+                if !(c.text > 0 || c.title || c.heading || c.keywords) {
+                    touched.push(n);
+                }
                 match field {
                     Field::Title => c.title = true,
                     Field::Heading => c.heading = true,
@@ -246,7 +311,9 @@ fn analyse_page(
             }
         }
         let norm = K1 * (1.0 - B + B * length as f64 / average);
-        for (term, c) in counts.drain() {
+        touched.sort_unstable();
+        for n in touched.drain(..) {
+            let c = std::mem::take(&mut counts[n as usize]);
             let tf = f64::from(c.text);
             let mut weight = tf * (K1 + 1.0) / (tf + norm);
             if c.title {
@@ -259,23 +326,20 @@ fn analyse_page(
                 weight += KEYWORD_BONUS;
             }
             let level = (weight * STEP).round().clamp(1.0, LEVELS) as u8;
-            out.push((term, number.min(0xFF_FFFF) as u32, level));
+            entries.push((n, number.min(0xFF_FFFF) as u32, level));
         }
     }
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    out
+    Analysed { terms, entries }
 }
 
 /// The acronyms whose expansion occurs in `terms`, once per occurrence.
-fn synonyms_in(terms: &[String], glossary: &HashMap<&str, Vec<(&str, &[String])>>) -> Vec<String> {
+fn synonyms_in(terms: &[&str], glossary: &HashMap<&str, Vec<(&str, &[String])>>) -> Vec<String> {
     let mut found = Vec::new();
-    if glossary.is_empty() {
-        return found;
-    }
     for (i, term) in terms.iter().enumerate() {
-        if let Some(candidates) = glossary.get(term.as_str()) {
+        if let Some(candidates) = glossary.get(term) {
             for (acronym, words) in candidates {
-                if terms[i..].starts_with(words) {
+                let rest = &terms[i..];
+                if rest.len() >= words.len() && words.iter().zip(rest).all(|(w, t)| w == t) {
                     found.push((*acronym).to_owned());
                 }
             }
