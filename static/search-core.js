@@ -432,65 +432,117 @@
       if (resolved[n].length > 0) active.push({ concept: concept, terms: resolved[n] });
     });
     var count = active.length;
-    /** @type {Map<number, {page: number, best: number[], sections: Map<number, number[]>}>} */
-    var pages = new Map();
+    var pageCount = this.manifest.pages;
+    // Per page and concept: best weight, and the sum over sections (for breadth). Typed
+    // arrays: a common word has postings on most of 10 000 pages.
+    var best = new Float64Array(pageCount * count);
+    var spread = new Float64Array(pageCount * count);
+    /** @type {number[]} */
+    var touched = [];
+    var seen = new Uint8Array(pageCount);
+    /** @type {Array<Array<{p: {pages: number[], sections: number[], levels: number[]}, scale: number}>>} */
+    var lists = [];
     var rarity = 0;
     active.forEach(function (a, c) {
       var rarest = 0;
+      lists[c] = [];
       a.terms.forEach(function (t) {
         var p = self.decoded(t.term, t.list);
         var df = p.pages.length;
         var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
         if (!a.concept.weak) rarest = Math.max(rarest, idf * t.factor);
         var scale = t.factor * idf / 4 * (a.concept.weak ? WEAK_FACTOR : 1);
+        lists[c].push({ p: p, scale: scale });
         for (var i = 0; i < df; i++) {
           var page = p.pages[i];
-          var record = pages.get(page);
-          if (!record) {
-            record = { page: page, best: new Array(count).fill(0), sections: new Map() };
-            pages.set(page, record);
+          if (page >= pageCount) continue;
+          if (!seen[page]) {
+            seen[page] = 1;
+            touched.push(page);
           }
           var w = p.levels[i] * scale;
-          if (w > record.best[c]) record.best[c] = w;
-          var section = record.sections.get(p.sections[i]);
-          if (!section) {
-            section = new Array(count).fill(0);
-            record.sections.set(p.sections[i], section);
-          }
-          if (w > section[c]) section[c] = w;
+          var at = page * count + c;
+          if (w > best[at]) best[at] = w;
+          spread[at] += w;
         }
       });
       rarity += rarest;
     });
-    var ranked = [];
-    pages.forEach(function (record) {
+    /**
+     * Per section of `pages` (a set), the weight of each concept: Map page → Map section → weights.
+     * @param {(page: number) => boolean} wanted
+     */
+    function sectionsOf(wanted) {
+      /** @type {Map<number, Map<number, number[]>>} */
+      var out = new Map();
+      lists.forEach(function (termLists, c) {
+        termLists.forEach(function (list) {
+          var p = list.p;
+          for (var i = 0; i < p.pages.length; i++) {
+            if (!wanted(p.pages[i])) continue;
+            var sections = out.get(p.pages[i]);
+            if (!sections) out.set(p.pages[i], (sections = new Map()));
+            var weights = sections.get(p.sections[i]);
+            if (!weights) sections.set(p.sections[i], (weights = new Array(count).fill(0)));
+            var w = p.levels[i] * list.scale;
+            if (w > weights[c]) weights[c] = w;
+          }
+        });
+      });
+      return out;
+    }
+    var ranked = touched.map(function (page) {
       var coverage = 0;
+      var held = 0;
       var score = 0;
       for (var c = 0; c < count; c++) {
-        if (record.best[c] > 0 && !active[c].concept.weak) coverage++;
-        score += record.best[c];
+        var b = best[page * count + c];
+        if (b > 0) held++;
+        if (b > 0 && !active[c].concept.weak) coverage++;
+        score += b + Math.min(b, BREADTH * (spread[page * count + c] - b));
       }
-      var together = 0;
-      var spread = new Array(count).fill(0);
-      record.sections.forEach(function (weights) {
-        var held = 0;
-        var sum = 0;
-        for (var c = 0; c < count; c++) {
-          if (weights[c] > 0) held++;
-          sum += weights[c];
-          spread[c] += weights[c];
-        }
-        if (held >= 2) together = Math.max(together, sum * held / count);
-      });
-      for (c = 0; c < count; c++) score += Math.min(record.best[c], BREADTH * (spread[c] - record.best[c]));
-      ranked.push({ page: record.page, coverage: coverage, score: score + SAME_SECTION * together, record: record });
+      return { page: page, coverage: coverage, held: held, score: score, record: null };
     });
+    // Words sharing a section: only pages holding several of them can have any.
+    if (count >= 2) {
+      var several = new Uint8Array(pageCount);
+      ranked.forEach(function (hit) {
+        if (hit.held >= 2) several[hit.page] = 1;
+      });
+      var shared = sectionsOf(function (page) {
+        return several[page] === 1;
+      });
+      ranked.forEach(function (hit) {
+        var sections = shared.get(hit.page);
+        if (!sections) return;
+        var together = 0;
+        sections.forEach(function (weights) {
+          var held = 0;
+          var sum = 0;
+          for (var c = 0; c < count; c++) {
+            if (weights[c] > 0) held++;
+            sum += weights[c];
+          }
+          if (held >= 2) together = Math.max(together, sum * held / count);
+        });
+        hit.score += SAME_SECTION * together;
+      });
+    }
     /** @param {any} a @param {any} b */
     function order(a, b) {
       return b.coverage - a.coverage || b.score - a.score || a.page - b.page;
     }
     ranked.sort(order);
     var head = ranked.slice(0, limit + RERANK_EXTRA);
+    var inHead = new Set(head.map(function (hit) {
+      return hit.page;
+    }));
+    var headSections = sectionsOf(function (page) {
+      return inHead.has(page);
+    });
+    head.forEach(function (hit) {
+      hit.record = { sections: headSections.get(hit.page) || new Map() };
+    });
     return Promise.all(head.map(function (hit) {
       return self.file("p", hit.page);
     })).then(function (texts) {
