@@ -134,7 +134,11 @@ proptest! {
             keywords: t.clone(),
         }).collect();
         pages[0].sections[0].text.push_str(&"x".repeat(long));
-        let file = crate::index::index_file(&pages);
-        prop_assert!(!file.bytes.is_empty());
+        let synonyms = [crate::search::Synonym {
+            acronym: "FIR".into(),
+            expansion: "fonds d'intervention régional".into(),
+        }];
+        let files = crate::search::build(&crate::index::pages(&pages), &synonyms);
+        prop_assert!(files.iter().any(|f| !f.bytes.is_empty()));
     }
 }

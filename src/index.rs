@@ -1,56 +1,65 @@
-//! Index: turns rendered page texts into search entries, one per section, and the index script.
+//! Index: turns rendered page texts into the search files (`search/`, see [`crate::search`]).
 
+use crate::model::Site;
 use crate::render::{OutputFile, PageText};
-use crate::search::{build_index, SearchDoc};
+use crate::search::{build, SearchPage, SearchSection, Synonym};
 
-/// Output path of the search index, loaded as a classic script so it works from `file://`.
-pub const INDEX_PATH: &str = "search-index.js";
-
-pub fn index_file(texts: &[PageText]) -> OutputFile {
-    let docs = documents(texts);
-    OutputFile {
-        path: INDEX_PATH.to_owned(),
-        bytes: build_index(&docs).into_bytes(),
-    }
+/// The files of `search/`: manifest, index shards and page texts.
+pub fn index_files(site: &Site, texts: &[PageText]) -> Vec<OutputFile> {
+    let synonyms: Vec<Synonym> = site
+        .glossary
+        .data
+        .terms
+        .iter()
+        .map(|t| Synonym {
+            acronym: t.acronym.clone(),
+            expansion: t.expansion.clone(),
+        })
+        .collect();
+    build(&pages(texts), &synonyms)
+        .into_iter()
+        .map(|f| OutputFile {
+            path: f.path,
+            bytes: f.bytes,
+        })
+        .collect()
 }
 
-/// One entry per section of each page; the part above the first heading carries the page's
-/// keywords (lever fields), so a lever ranks first for its own name.
-pub fn documents(texts: &[PageText]) -> Vec<SearchDoc> {
-    let mut docs = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
+/// One search page per output page: the data-driven entries of a page (glossary terms, ARS)
+/// join the sections of the page they are shown on.
+pub fn pages(texts: &[PageText]) -> Vec<SearchPage> {
+    let mut pages: Vec<SearchPage> = Vec::with_capacity(texts.len());
+    let mut position = std::collections::HashMap::new();
     for t in texts {
-        // Data-driven entries (glossary terms, ARS) share their page's output: one page entry.
-        let first_of_page = seen.insert(t.output.as_str());
-        let mut has_intro = false;
-        for s in &t.sections {
-            let (url, title) = match (&s.anchor, &s.heading) {
-                (Some(a), Some(h)) => (format!("{}#{a}", t.output), format!("{} — {h}", t.title)),
-                _ => (t.output.clone(), t.title.clone()),
-            };
-            let intro = s.anchor.is_none();
-            has_intro |= intro;
-            docs.push(SearchDoc {
-                url,
-                title,
-                section: t.section.clone(),
-                body: s.text.clone(),
-                keywords: if intro {
-                    t.keywords.clone()
-                } else {
-                    String::new()
-                },
-            });
-        }
-        if !has_intro && first_of_page {
-            docs.push(SearchDoc {
-                url: t.output.clone(),
-                title: t.title.clone(),
-                section: t.section.clone(),
-                body: String::new(),
-                keywords: t.keywords.clone(),
-            });
+        let sections = t.sections.iter().map(|s| SearchSection {
+            anchor: s.anchor.clone(),
+            heading: s.heading.clone(),
+            text: s.text.clone(),
+        });
+        match position.get(t.output.as_str()) {
+            Some(&n) => {
+                let page: &mut SearchPage = &mut pages[n];
+                page.sections.extend(sections);
+                if page.keywords.is_empty() {
+                    page.keywords.clone_from(&t.keywords);
+                }
+            }
+            None => {
+                position.insert(t.output.as_str(), pages.len());
+                let mut sections: Vec<SearchSection> = sections.collect();
+                // The first section stands for the page itself: its title and fields.
+                if sections.first().is_none_or(|s| s.anchor.is_some()) {
+                    sections.insert(0, SearchSection::default());
+                }
+                pages.push(SearchPage {
+                    url: t.output.clone(),
+                    title: t.title.clone(),
+                    label: t.section.clone(),
+                    keywords: t.keywords.clone(),
+                    sections,
+                });
+            }
         }
     }
-    docs
+    pages
 }

@@ -54,7 +54,7 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
     )
     .map_err(|d| Failure::Content(d.into_sorted()))?;
     let mut files = rendered.files;
-    files.push(index::index_file(&rendered.texts));
+    files.extend(index::index_files(&site, &rendered.texts));
     // Browsers ask for /favicon.ico whatever the page says: a copy at the root answers them,
     // unless the content has its own.
     if let Some(ico) = statics.get("favicon.ico") {
@@ -97,7 +97,7 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
 }
 
 /// A content file whose output has the path of another output (a page named `plan.md`, a
-/// file named `search-index.js`) would silently replace it, or be replaced: refused.
+/// file under `search/`) would silently replace it, or be replaced: refused.
 fn collisions(site: &crate::model::Site, files: &[OutputFile]) -> Vec<Diagnostic> {
     let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
     for f in files {

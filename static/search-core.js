@@ -1,255 +1,792 @@
+// @ts-check
 /*!
  * portail — search queries, without any DOM.
  *
- * Loads the payload of search-index.js into elasticlunr.js and answers queries with results
- * ready to display (title, section, snippet split into marked and plain parts). The browser
- * (search.js) and the node tests (tests/js/) both use this file, so the relevance the tests
- * measure is the one visitors get. Needs elasticlunr.min.js, search-stemmer-fr.js and
- * search-pipeline.js.
+ * Reads the sharded index of search/ (src/search/shards.rs): the manifest, then only the term
+ * shards a query needs, then the texts of the pages it shows. Every file is a classic script
+ * calling PortailSearch.add(kind, number, data), so search works from file:// and under a
+ * strict CSP; how a file is loaded is the caller's business (a <script> element in the
+ * browser, node's vm in the tests), given as a function path → Promise.
+ *
+ * Ranking: pages holding every word of the query first, then most of them; within that, the
+ * sum of each word's best weight on the page (BM25 with title, heading and lever-field
+ * bonuses, times the word's rarity), more when the words share a section, and more again,
+ * once the shown pages' texts are loaded, when they stand close together. A page comes once,
+ * with its best sections as sub-links; snippets are cut around the passage that matched.
+ * Needs search-stemmer-fr.js and search-pipeline.js.
  */
 (function (root) {
   "use strict";
 
-  var FORMAT = 1;
-  // A word missing from the index may be a word still being typed ("évaluat" for
-  // "évaluation", whose stem is "evalu"): fall back to its longest prefix that starts indexed
-  // words, if that prefix keeps at least this many characters and half the word.
-  var MIN_PREFIX = 4;
-  // Snippets longer than this start shortly before the first match rather than at the start.
-  var SNIPPET_LEAD = 100;
-  var SNIPPET_CONTEXT = 50;
-  // A page's own entry (no #anchor) carries its lever fields and stands for the whole page: it
-  // should beat a glossary line or a section that merely mentions the same word.
-  var PAGE_BOOST = 1.3;
-  // The best results show this many entries of one page at most before other pages get a turn,
-  // so that a query does not list every section of the same page first.
-  var PER_PAGE = 2;
-
+  var FORMAT = 2;
   var pipeline = root.PortailSearchPipeline;
 
+  // A query word missing from the index may be a typo or a word still being typed: words at
+  // one edit (two for long words) are tried, then the longest prefix that starts indexed
+  // words, if it keeps at least MIN_PREFIX characters and two thirds of the word.
+  var MIN_PREFIX = 4;
+  // At most this many indexed words stand for one word being typed ("fi" → "fir", "financ"…),
+  // read from at most PREFIX_SHARDS shards.
+  var PREFIX_TERMS = 60;
+  var PREFIX_SHARDS = 3;
+  // Weight of words reached by a typo or a prefix, relative to the word itself.
+  var TYPO_FACTOR = 0.7;
+  var PREFIX_FACTOR = 0.8;
+  // Words of questions ("comment financer…") that do not decide whether a page matches.
+  var WEAK_WORDS = ["comment", "pourquoi", "combien", "quoi", "faire", "fait", "peut", "peuvent",
+    "peux", "puis", "doit", "dois", "faut", "existe", "obtenir", "trouver", "besoin", "savoir",
+    "lequel", "laquelle", "lesquels", "lesquelles", "possible", "mon", "mes"];
+  var WEAK_FACTOR = 0.3;
+  // Bonus share of a section's score when it holds several of the query's words.
+  var SAME_SECTION = 0.5;
+  // A page that comes back to a word in several sections is about it: each further section
+  // adds this share of its weight, up to the word's best weight once more.
+  var BREADTH = 0.2;
+  // Bonus for the query's words side by side (title or text), decreasing with the distance,
+  // as if each word weighed this much more (times its rarity).
+  var NEARBY = 1.5;
+  // Bonus for a title made mostly of the query's words ("article 51" and « Expérimentations de
+  // l'article 51 de la LFSS 2018 »), by the share of its words the query holds.
+  var TITLE_FIT = 2;
+  // Pages re-ranked by proximity beyond those asked for.
+  var RERANK_EXTRA = 3;
+  var SUBLINKS = 3;
+  var SNIPPET_CHARS = 200;
+  var SUBLINK_CHARS = 110;
+  var SNIPPET_LEAD = 60;
+
+  /** @type {Record<string, any>} */
+  var registered = {};
+  /** @type {Record<string, Array<(data: any) => void>>} */
+  var waiting = {};
+
   /**
-   * elasticlunr's own serialization, from the compact encoding of search-index.js
-   * (src/search/compact.rs): per field, sorted tokens and their posting lists, both
-   * space-separated; a list is comma-separated base-36 gaps between document numbers, with
-   * "*count" when the token occurs more than once. elasticlunr wants a trie of characters whose
-   * nodes are {docs: {ref: {tf: √count}}, df}.
+   * Called by every file of search/: stores its data and wakes whoever waits for it.
+   * @param {string} kind "index", "t" (term shard) or "p" (page text)
+   * @param {number} number
+   * @param {any} data
    */
-  function decodeIndex(encoded) {
-    var fields = encoded.fields;
-    var store = { docs: {}, docInfo: {}, length: encoded.lengths.length, save: false };
-    encoded.lengths.forEach(function (lengths, doc) {
-      var info = {};
-      fields.forEach(function (field, position) {
-        info[field] = lengths[position];
-      });
-      store.docs[doc] = {};
-      store.docInfo[doc] = info;
+  function add(kind, number, data) {
+    var key = kind + "/" + number;
+    registered[key] = data;
+    var callbacks = waiting[key] || [];
+    delete waiting[key];
+    callbacks.forEach(function (callback) {
+      callback(data);
     });
-    var index = {};
-    fields.forEach(function (field) {
-      var encodedField = encoded.tokens[field];
-      var words = encodedField.words ? encodedField.words.split(" ") : [];
-      var lists = encodedField.postings ? encodedField.postings.split(" ") : [];
-      var root = { docs: {}, df: 0 };
-      words.forEach(function (token, position) {
-        var node = root;
-        for (var i = 0; i < token.length; i++) {
-          var key = token[i];
-          if (!Object.prototype.hasOwnProperty.call(node, key)) node[key] = { docs: {}, df: 0 };
-          node = node[key];
+  }
+
+  /** @param {string} a @param {string} b */
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** First position in sorted `list` whose item is >= `value`. */
+  function lowerBound(/** @type {string[]} */ list, /** @type {string} */ value) {
+    var low = 0;
+    var high = list.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (list[middle] < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * A term's postings, from the shard encoding: "gap:items gap:items", each item a base-36
+   * section number and a weight letter A–Z.
+   * @param {string} encoded
+   */
+  function decodePostings(encoded) {
+    /** @type {number[]} */ var pages = [];
+    /** @type {number[]} */ var sections = [];
+    /** @type {number[]} */ var levels = [];
+    var page = 0;
+    var i = 0;
+    var length = encoded.length;
+    while (i < length) {
+      var gap = 0;
+      var c = encoded.charCodeAt(i);
+      while (c !== 58) {
+        gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+        c = encoded.charCodeAt(++i);
+      }
+      i++;
+      page += gap;
+      for (;;) {
+        var section = 0;
+        c = encoded.charCodeAt(i);
+        while (c < 65 || c > 90) {
+          section = section * 36 + (c <= 57 ? c - 48 : c - 87);
+          c = encoded.charCodeAt(++i);
         }
-        var postings = lists[position].split(",");
-        var doc = 0;
-        postings.forEach(function (posting) {
-          var parts = posting.split("*");
-          doc += parseInt(parts[0], 36);
-          node.docs[doc] = { tf: Math.sqrt(parts.length > 1 ? parseInt(parts[1], 36) : 1) };
-        });
-        node.df = postings.length;
-      });
-      index[field] = { root: root };
-    });
-    return {
-      version: encoded.version,
-      ref: encoded.ref,
-      fields: fields,
-      pipeline: encoded.pipeline,
-      documentStore: store,
-      index: index
-    };
-  }
-
-  /** An index ready to query, from the object search-index.js assigns. */
-  function Engine(payload) {
-    if (!payload || payload.format !== FORMAT || !payload.index || !payload.docs) {
-      throw new Error("search-index.js: format " + (payload && payload.format) + " inattendu");
+        pages.push(page);
+        sections.push(section);
+        levels.push(c - 64);
+        c = encoded.charCodeAt(++i);
+        if (c === 44) {
+          i++;
+          continue;
+        }
+        if (c === 32) i++;
+        break;
+      }
     }
-    this.index = root.elasticlunr.Index.load(decodeIndex(payload.index));
-    this.docs = payload.docs;
-    var boosts = {};
-    Object.keys(payload.boosts || {}).forEach(function (field) {
-      boosts[field] = { boost: payload.boosts[field] };
-    });
-    this.config = new root.elasticlunr.Configuration(
-      JSON.stringify({ fields: boosts, bool: "OR", expand: true }),
-      this.index.getFields()
-    ).get();
+    return { pages: pages, sections: sections, levels: levels };
   }
 
-  /** Does any field hold a word starting with `token`? The trie has a node for every prefix. */
-  Engine.prototype.startsAnyWord = function (token) {
-    var index = this.index.index;
-    return Object.keys(index).some(function (field) {
-      return index[field].getNode(token) !== null;
+  /** Damerau–Levenshtein distance of `a` and `b`, or `limit + 1` once it exceeds `limit`. */
+  function distance(/** @type {string} */ a, /** @type {string} */ b, /** @type {number} */ limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous2 = [];
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        current[j] = value;
+        if (value < best) best = value;
+      }
+      if (best > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /**
+   * An engine over the files of search/, loaded with `loadScript(path)` (path relative to the
+   * site root, e.g. "search/t/3.js"), which resolves once the script has run.
+   * @param {(path: string) => Promise<unknown>} loadScript
+   */
+  function Engine(loadScript) {
+    this.loadScript = loadScript;
+    /** @type {Record<string, Promise<any>>} */
+    this.pending = {};
+    /** @type {Record<string, {pages: number[], sections: number[], levels: number[]}>} */
+    this.postings = {};
+    /** @type {Record<string, string | null>} */
+    this.stems = {};
+    this.manifest = null;
+  }
+
+  /** The data of file kind/number, loading it once. */
+  Engine.prototype.file = function (/** @type {string} */ kind, /** @type {number} */ number) {
+    var key = kind + "/" + number;
+    if (registered[key] !== undefined) return Promise.resolve(registered[key]);
+    if (!this.pending[key]) {
+      var self = this;
+      this.pending[key] = new Promise(function (resolve, reject) {
+        (waiting[key] = waiting[key] || []).push(resolve);
+        var path = "search/" + (kind === "index" ? "index" : kind + "/" + number) + ".js";
+        self.loadScript(path).then(
+          function () {
+            if (registered[key] === undefined) reject(new Error(path + " : fichier d'index invalide"));
+          },
+          function (/** @type {unknown} */ error) {
+            delete self.pending[key];
+            reject(error);
+          }
+        );
+      });
+    }
+    return this.pending[key];
+  };
+
+  /** The manifest, checked, with the glossary ready for queries. */
+  Engine.prototype.ready = function () {
+    var self = this;
+    return this.file("index", 0).then(function (manifest) {
+      if (!self.manifest) {
+        if (!manifest || manifest.format !== FORMAT || String(manifest.pipeline) !== "portail-fr-fold,portail-fr-stop,portail-fr-stem") {
+          throw new Error("search/index.js : format " + (manifest && manifest.format) + " inattendu");
+        }
+        self.manifest = manifest;
+        /** @type {Record<string, string[][]>} acronym → expansions */
+        self.expansions = {};
+        /** @type {Record<string, Array<{acronym: string, words: string[]}>>} first word → entries */
+        self.byFirstWord = {};
+        manifest.glossary.forEach(function (/** @type {[string, string[]]} */ entry) {
+          (self.expansions[entry[0]] = self.expansions[entry[0]] || []).push(entry[1]);
+          var first = entry[1][0];
+          (self.byFirstWord[first] = self.byFirstWord[first] || []).push({ acronym: entry[0], words: entry[1] });
+        });
+        self.weak = {};
+        WEAK_WORDS.forEach(function (word) {
+          var stem = pipeline.analyzeToken(word);
+          if (stem) self.weak[stem] = true;
+        });
+      }
+      return manifest;
     });
   };
 
-  /** Longest prefix of `token` that starts an indexed word, or null. */
-  Engine.prototype.indexedPrefix = function (token) {
-    var chars = Array.from(token);
-    var shortest = Math.max(MIN_PREFIX, Math.ceil(chars.length / 2));
-    for (var length = chars.length - 1; length >= shortest; length--) {
-      var prefix = chars.slice(0, length).join("");
-      if (this.startsAnyWord(prefix)) return prefix;
+  /** Number of the shard that would hold `term`. */
+  Engine.prototype.shardOf = function (/** @type {string} */ term) {
+    var firsts = this.manifest.shards;
+    var low = 0;
+    var high = firsts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (firsts[middle] <= term) low = middle;
+      else high = middle - 1;
     }
-    return null;
+    return low;
+  };
+
+  /** Indexed terms starting with `prefix` (at most PREFIX_TERMS, the shortest first). */
+  Engine.prototype.termsStarting = function (/** @type {string} */ prefix) {
+    var self = this;
+    var first = this.shardOf(prefix);
+    var last = Math.min(this.shardOf(prefix + "\uffff"), first + PREFIX_SHARDS - 1);
+    var numbers = [];
+    for (var n = first; n <= last; n++) numbers.push(n);
+    return Promise.all(numbers.map(function (n) {
+      return self.file("t", n);
+    })).then(function (shards) {
+      /** @type {Array<{term: string, list: string}>} */
+      var found = [];
+      shards.forEach(function (shard) {
+        for (var i = lowerBound(shard.w, prefix); i < shard.w.length && shard.w[i].indexOf(prefix) === 0; i++) {
+          found.push({ term: shard.w[i], list: shard.p[i] });
+        }
+      });
+      found.sort(function (a, b) {
+        return a.term.length - b.term.length || compare(a.term, b.term);
+      });
+      return found.slice(0, PREFIX_TERMS);
+    });
   };
 
   /**
-   * The query's tokens, each with `prefix` set when it should also match longer words: the
-   * word being typed (no space after it yet) and words replaced by an indexed prefix.
+   * The indexed terms that stand for one query word, with their factors: the word itself,
+   * the words it starts while being typed, or words at one or two typos, or the words its
+   * longest indexed prefix starts.
+   * @param {string} word a term (stem) of the query
+   * @param {boolean} typing the last word, no space typed after it yet
+   * @returns {Promise<Array<{term: string, list: string, factor: number}>>}
    */
-  Engine.prototype.queryTokens = function (query) {
+  Engine.prototype.resolve = function (word, typing) {
+    var self = this;
+    return this.file("t", this.shardOf(word)).then(function (shard) {
+      var at = lowerBound(shard.w, word);
+      var exact = shard.w[at] === word ? [{ term: word, list: shard.p[at], factor: 1 }] : [];
+      var numeric = /^[0-9]+$/.test(word);
+      if (typing) {
+        return self.termsStarting(word).then(function (found) {
+          var more = found.filter(function (f) {
+            return f.term !== word;
+          }).map(function (f) {
+            return { term: f.term, list: f.list, factor: PREFIX_FACTOR };
+          });
+          if (exact.length > 0 || more.length > 0 || numeric) return exact.concat(more);
+          return self.repair(word, shard);
+        });
+      }
+      if (exact.length > 0 || numeric) return exact;
+      return self.repair(word, shard);
+    });
+  };
+
+  /** Terms close to a word the index does not hold: typos, then its longest indexed prefix. */
+  Engine.prototype.repair = function (/** @type {string} */ word, /** @type {any} */ shard) {
+    var self = this;
+    var chars = Array.from(word);
+    var limit = chars.length >= 8 ? 2 : chars.length >= 4 ? 1 : 0;
+    /** @type {Array<{term: string, list: string, factor: number}>} */
+    var typos = [];
+    if (limit > 0) {
+      shard.w.forEach(function (/** @type {string} */ term, /** @type {number} */ i) {
+        if (term[0] !== word[0] && term[1] !== word[1]) return;
+        var d = distance(word, term, limit);
+        if (d <= limit) typos.push({ term: term, list: shard.p[i], factor: d === 1 ? TYPO_FACTOR : TYPO_FACTOR * TYPO_FACTOR });
+      });
+    }
+    if (typos.length > 0) return Promise.resolve(typos);
+    // A name written as one word where the text splits it: "hopen" for HOP'EN ("hop" + "en").
+    /** @returns {Promise<Array<{term: string, list: string, factor: number}>>} */
+    function trySplit(/** @type {number} */ split) {
+      if (split < 2) return self.prefixRepair(chars);
+      if (!pipeline.isStopWord(chars.slice(split).join(""))) return trySplit(split - 1);
+      var head = chars.slice(0, split).join("");
+      return self.file("t", self.shardOf(head)).then(function (headShard) {
+        var at = lowerBound(headShard.w, head);
+        if (headShard.w[at] === head) return [{ term: head, list: headShard.p[at], factor: TYPO_FACTOR }];
+        return trySplit(split - 1);
+      });
+    }
+    return trySplit(chars.length - 1);
+  };
+
+  /** The words the longest indexed prefix of a word starts (two thirds of it at least). */
+  Engine.prototype.prefixRepair = function (/** @type {string[]} */ chars) {
+    var self = this;
+    var shortest = Math.max(MIN_PREFIX, Math.ceil(chars.length * 2 / 3));
+    /** @returns {Promise<Array<{term: string, list: string, factor: number}>>} */
+    function tryLength(/** @type {number} */ length) {
+      if (length < shortest) return Promise.resolve([]);
+      return self.termsStarting(chars.slice(0, length).join("")).then(function (found) {
+        if (found.length === 0) return tryLength(length - 1);
+        return found.map(function (f) {
+          return { term: f.term, list: f.list, factor: PREFIX_FACTOR * TYPO_FACTOR };
+        });
+      });
+    }
+    return tryLength(chars.length - 1);
+  };
+
+  /**
+   * The query as concepts: each word, or a glossary expansion taken as one concept with its
+   * acronym ("fonds d'intervention régional" → fir), each knowing the expansions that its
+   * acronym stands for, for highlighting.
+   * @param {string} query
+   */
+  Engine.prototype.concepts = function (query) {
     var self = this;
     var typing = !/[\s\p{P}]$/u.test(query);
-    var tokens = pipeline.analyze(query);
-    return tokens.map(function (token, position) {
-      var last = position === tokens.length - 1;
-      if (/^[0-9]+$/.test(token) || self.startsAnyWord(token)) {
-        return { text: token, prefix: last && typing };
+    var words = pipeline.words(query);
+    /** @type {string[]} */
+    var terms = [];
+    var lastIsTerm = false;
+    words.forEach(function (/** @type {{token: string}} */ w, /** @type {number} */ n) {
+      var term = pipeline.analyzeToken(w.token);
+      if (term !== null) terms.push(term);
+      if (n === words.length - 1) lastIsTerm = term !== null;
+    });
+    /** @type {Array<{word: string, typing: boolean, phrases: string[][], weak: boolean}>} */
+    var concepts = [];
+    /** @type {Record<string, boolean>} */
+    var seen = {};
+    for (var i = 0; i < terms.length; i++) {
+      var isLast = i === terms.length - 1 && typing && lastIsTerm;
+      var entries = this.byFirstWord[terms[i]] || [];
+      var matched = null;
+      for (var e = 0; e < entries.length && !matched; e++) {
+        var expansion = entries[e].words;
+        var ok = i + expansion.length <= terms.length;
+        for (var k = 0; ok && k < expansion.length; k++) {
+          var lastWord = i + k === terms.length - 1 && typing && lastIsTerm;
+          ok = terms[i + k] === expansion[k] || (lastWord && expansion[k].indexOf(terms[i + k]) === 0);
+        }
+        if (ok) matched = entries[e];
       }
-      var prefix = self.indexedPrefix(token);
-      return prefix ? { text: prefix, prefix: true } : { text: token, prefix: false };
+      var concept = matched
+        ? { word: matched.acronym, typing: false, phrases: [matched.words], weak: false }
+        : { word: terms[i], typing: isLast, phrases: self.expansions[terms[i]] || [], weak: !!self.weak[terms[i]] };
+      if (matched) i += matched.words.length - 1;
+      if (seen[concept.word]) continue;
+      seen[concept.word] = true;
+      concepts.push(concept);
+    }
+    if (concepts.every(function (c) { return c.weak; })) {
+      concepts.forEach(function (c) {
+        c.weak = false;
+      });
+    }
+    return concepts;
+  };
+
+  /** Decoded postings of `term`, kept for later queries. */
+  Engine.prototype.decoded = function (/** @type {string} */ term, /** @type {string} */ list) {
+    return this.postings[term] || (this.postings[term] = decodePostings(list));
+  };
+
+  /**
+   * Results for `query`, best first, at most `options.limit` pages (10 by default):
+   * {total, results: [{url, title, label, titleParts, snippetParts, sections: [{url, title,
+   * titleParts, snippetParts}]}]}. Parts are {text, mark} pieces, to be shown as text.
+   * @param {string} query
+   * @param {{limit?: number}} [options]
+   */
+  Engine.prototype.search = function (query, options) {
+    var self = this;
+    var limit = (options && options.limit) || 10;
+    return this.ready().then(function () {
+      var concepts = self.concepts(String(query || ""));
+      return Promise.all(concepts.map(function (c) {
+        return self.resolve(c.word, c.typing);
+      })).then(function (resolved) {
+        return self.rank(concepts, resolved, limit);
+      });
     });
   };
 
   /**
-   * Results for `query`, best first: {url, title, section, score, titleParts, snippetParts}.
-   * `options.limit` caps the list; `total` on the returned array counts every match.
+   * @param {Array<{word: string, typing: boolean, phrases: string[][], weak: boolean}>} concepts
+   * @param {Array<Array<{term: string, list: string, factor: number}>>} resolved
+   * @param {number} limit
    */
-  Engine.prototype.search = function (query, options) {
-    var limit = (options && options.limit) || 50;
-    var tokens = this.queryTokens(String(query || ""));
-    var results = [];
-    results.total = 0;
-    if (tokens.length === 0) return results;
-
-    var texts = tokens.map(function (token) {
-      return token.text;
+  Engine.prototype.rank = function (concepts, resolved, limit) {
+    var self = this;
+    var total = this.manifest.sections;
+    // Concepts the index knows nothing of cannot be asked of any page.
+    var active = [];
+    concepts.forEach(function (concept, n) {
+      if (resolved[n].length > 0) active.push({ concept: concept, terms: resolved[n] });
     });
-    var scores = {};
-    for (var field in this.config) {
-      var fieldScores = this.index.fieldSearch(texts, field, this.config) || {};
-      for (var ref in fieldScores) {
-        scores[ref] = (scores[ref] || 0) + fieldScores[ref] * this.config[field].boost;
-      }
-    }
-    var docs = this.docs;
-    var ranked = Object.keys(scores).map(function (ref) {
-      var url = docs.url[ref] || "";
-      var score = scores[ref] * (url.indexOf("#") < 0 ? PAGE_BOOST : 1);
-      return { ref: Number(ref), url: url, score: score };
-    });
-    // Equal scores keep the site's order (pages before their later sections).
-    ranked.sort(function (a, b) {
-      return b.score - a.score || a.ref - b.ref;
-    });
-    ranked = diversify(unique(ranked));
-    results.total = ranked.length;
-    ranked.slice(0, limit).forEach(function (hit) {
-      var n = hit.ref;
-      if (n >= docs.url.length) return;
-      results.push({
-        url: docs.url[n],
-        title: docs.title[n],
-        section: docs.sections[docs.sectionOf[n]],
-        score: hit.score,
-        titleParts: highlight(docs.title[n], tokens),
-        snippetParts: snippet(docs.excerpt[n], tokens)
+    var count = active.length;
+    var pageCount = this.manifest.pages;
+    // Per page and concept: best weight, and the sum over sections (for breadth). Typed
+    // arrays: a common word has postings on most of 10 000 pages.
+    var best = new Float64Array(pageCount * count);
+    var spread = new Float64Array(pageCount * count);
+    /** @type {number[]} */
+    var touched = [];
+    var seen = new Uint8Array(pageCount);
+    /** @type {Array<Array<{p: {pages: number[], sections: number[], levels: number[]}, scale: number}>>} */
+    var lists = [];
+    var rarity = 0;
+    active.forEach(function (a, c) {
+      var rarest = 0;
+      lists[c] = [];
+      a.terms.forEach(function (t) {
+        var p = self.decoded(t.term, t.list);
+        var df = p.pages.length;
+        var idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+        if (!a.concept.weak) rarest = Math.max(rarest, idf * t.factor);
+        var scale = t.factor * idf / 4 * (a.concept.weak ? WEAK_FACTOR : 1);
+        lists[c].push({ p: p, scale: scale });
+        for (var i = 0; i < df; i++) {
+          var page = p.pages[i];
+          if (page >= pageCount) continue;
+          if (!seen[page]) {
+            seen[page] = 1;
+            touched.push(page);
+          }
+          var w = p.levels[i] * scale;
+          var at = page * count + c;
+          if (w > best[at]) best[at] = w;
+          spread[at] += w;
+        }
       });
+      rarity += rarest;
     });
-    return results;
+    /**
+     * Per section of `pages` (a set), the weight of each concept: Map page → Map section → weights.
+     * @param {(page: number) => boolean} wanted
+     */
+    function sectionsOf(wanted) {
+      /** @type {Map<number, Map<number, number[]>>} */
+      var out = new Map();
+      lists.forEach(function (termLists, c) {
+        termLists.forEach(function (list) {
+          var p = list.p;
+          for (var i = 0; i < p.pages.length; i++) {
+            if (!wanted(p.pages[i])) continue;
+            var sections = out.get(p.pages[i]);
+            if (!sections) out.set(p.pages[i], (sections = new Map()));
+            var weights = sections.get(p.sections[i]);
+            if (!weights) sections.set(p.sections[i], (weights = new Array(count).fill(0)));
+            var w = p.levels[i] * list.scale;
+            if (w > weights[c]) weights[c] = w;
+          }
+        });
+      });
+      return out;
+    }
+    var ranked = touched.map(function (page) {
+      var coverage = 0;
+      var held = 0;
+      var score = 0;
+      for (var c = 0; c < count; c++) {
+        var b = best[page * count + c];
+        if (b > 0) held++;
+        if (b > 0 && !active[c].concept.weak) coverage++;
+        score += b + Math.min(b, BREADTH * (spread[page * count + c] - b));
+      }
+      return { page: page, coverage: coverage, held: held, score: score, record: null };
+    });
+    // Words sharing a section: only pages holding several of them can have any.
+    if (count >= 2) {
+      var several = new Uint8Array(pageCount);
+      ranked.forEach(function (hit) {
+        if (hit.held >= 2) several[hit.page] = 1;
+      });
+      var shared = sectionsOf(function (page) {
+        return several[page] === 1;
+      });
+      ranked.forEach(function (hit) {
+        var sections = shared.get(hit.page);
+        if (!sections) return;
+        var together = 0;
+        sections.forEach(function (weights) {
+          var held = 0;
+          var sum = 0;
+          for (var c = 0; c < count; c++) {
+            if (weights[c] > 0) held++;
+            sum += weights[c];
+          }
+          if (held >= 2) together = Math.max(together, sum * held / count);
+        });
+        hit.score += SAME_SECTION * together;
+      });
+    }
+    /** @param {any} a @param {any} b */
+    function order(a, b) {
+      return b.coverage - a.coverage || b.score - a.score || a.page - b.page;
+    }
+    ranked.sort(order);
+    var head = ranked.slice(0, limit + RERANK_EXTRA);
+    var inHead = new Set(head.map(function (hit) {
+      return hit.page;
+    }));
+    var headSections = sectionsOf(function (page) {
+      return inHead.has(page);
+    });
+    head.forEach(function (hit) {
+      hit.record = { sections: headSections.get(hit.page) || new Map() };
+    });
+    return Promise.all(head.map(function (hit) {
+      return self.file("p", hit.page);
+    })).then(function (texts) {
+      var matcher = self.matcher(active);
+      head.forEach(function (hit, n) {
+        hit.text = texts[n];
+        hit.view = self.view(hit, texts[n], matcher, count, NEARBY * rarity);
+        hit.score += rarity * (NEARBY * hit.view.nearby + TITLE_FIT * hit.view.titleFit);
+      });
+      head.sort(order);
+      var results = head.slice(0, limit).map(function (hit) {
+        hit.view.result.score = hit.score;
+        return hit.view.result;
+      });
+      return { total: ranked.length, results: results };
+    });
   };
 
-  /** Drops later hits on a URL already listed (a page indexed twice). */
-  function unique(ranked) {
-    var seen = {};
-    return ranked.filter(function (hit) {
-      if (seen[hit.url]) return false;
-      seen[hit.url] = true;
-      return true;
+  /** The stem of a word of the text, remembered. */
+  Engine.prototype.stem = function (/** @type {string} */ token) {
+    var known = this.stems[token];
+    if (known === undefined) known = this.stems[token] = pipeline.analyzeToken(token);
+    return known;
+  };
+
+  /**
+   * Which concept a stem belongs to, and the glossary phrases to look for.
+   * @param {Array<{concept: any, terms: Array<{term: string}>}>} active
+   */
+  Engine.prototype.matcher = function (active) {
+    /** @type {Record<string, number>} */
+    var byTerm = {};
+    /** @type {Array<{words: string[], concept: number}>} */
+    var phrases = [];
+    active.forEach(function (a, c) {
+      a.terms.forEach(function (t) {
+        if (byTerm[t.term] === undefined) byTerm[t.term] = c;
+      });
+      a.concept.phrases.forEach(function (/** @type {string[]} */ words) {
+        phrases.push({ words: words, concept: c });
+      });
     });
+    return { byTerm: byTerm, phrases: phrases };
+  };
+
+  /**
+   * The words of `text` with the concept each matches (-1 for none): [{start, end, concept}]
+   * in code points; stop words are left out, so "fonds d'intervention" counts as adjacent.
+   * @param {string} text
+   * @param {{byTerm: Record<string, number>, phrases: Array<{words: string[], concept: number}>}} matcher
+   */
+  Engine.prototype.marks = function (text, matcher) {
+    var self = this;
+    /** @type {Array<{start: number, end: number, stem: string, concept: number}>} */
+    var out = [];
+    pipeline.words(text).forEach(function (/** @type {{token: string, start: number, end: number}} */ w) {
+      var stem = self.stem(w.token);
+      if (stem === null) return;
+      var c = matcher.byTerm[stem];
+      out.push({ start: w.start, end: w.end, stem: stem, concept: c === undefined ? -1 : c });
+    });
+    matcher.phrases.forEach(function (phrase) {
+      for (var i = 0; i + phrase.words.length <= out.length; i++) {
+        var ok = true;
+        for (var k = 0; ok && k < phrase.words.length; k++) ok = out[i + k].stem === phrase.words[k];
+        if (ok) for (k = 0; k < phrase.words.length; k++) out[i + k].concept = phrase.concept;
+      }
+    });
+    return out;
+  };
+
+  /**
+   * Smallest run of words holding every concept present: {concepts, width, from, to}
+   * (`from`, `to` index `marks`).
+   * @param {Array<{concept: number}>} marks
+   * @param {number} count
+   */
+  function closest(marks, count) {
+    var present = {};
+    var kinds = 0;
+    marks.forEach(function (m) {
+      if (m.concept >= 0 && !present[m.concept]) {
+        present[m.concept] = true;
+        kinds++;
+      }
+    });
+    var best = { concepts: kinds, width: Infinity, from: -1, to: -1 };
+    if (kinds === 0) return best;
+    var inWindow = new Array(count).fill(0);
+    var held = 0;
+    var left = 0;
+    for (var right = 0; right < marks.length; right++) {
+      var c = marks[right].concept;
+      if (c < 0) continue;
+      if (inWindow[c]++ === 0) held++;
+      while (held === kinds) {
+        while (marks[left].concept < 0) left++;
+        if (right - left + 1 < best.width) best = { concepts: kinds, width: right - left + 1, from: left, to: right };
+        if (--inWindow[marks[left].concept] === 0) held--;
+        left++;
+      }
+    }
+    return best;
   }
 
-  /** Moves a page's entries beyond the first PER_PAGE after the other pages' entries. */
-  function diversify(ranked) {
-    var perPage = {};
-    var first = [];
-    var later = [];
-    ranked.forEach(function (hit) {
-      var page = hit.url.split("#")[0];
-      perPage[page] = (perPage[page] || 0) + 1;
-      (perPage[page] <= PER_PAGE ? first : later).push(hit);
+  /**
+   * What a ranked page shows, and how close its words stand (0 to 1).
+   * @param {any} hit
+   * @param {any} text the page file's data
+   * @param {any} matcher
+   * @param {number} count
+   * @param {number} nearbyWeight
+   */
+  Engine.prototype.view = function (hit, text, matcher, count, nearbyWeight) {
+    var self = this;
+    var nearby = 0;
+    /** @param {Array<any>} marks */
+    function closeness(marks) {
+      var window = closest(marks, count);
+      if (count < 2 || window.concepts < 2) return { window: window, value: 0 };
+      var value = (window.concepts - 1) / (count - 1) / (1 + (window.width - window.concepts) / 3);
+      return { window: window, value: value };
+    }
+    var titleMarks = this.marks(text.t, matcher);
+    nearby = closeness(titleMarks).value;
+    var titleFit = titleMarks.length === 0 ? 0 : titleMarks.filter(function (m) {
+      return m.concept >= 0;
+    }).length / titleMarks.length;
+    var sections = [];
+    hit.record.sections.forEach(function (/** @type {number[]} */ weights, /** @type {number} */ number) {
+      var section = text.s[number];
+      if (!section) return;
+      var body = section[2] || (number === 0 ? text.k : "") || "";
+      var marks = self.marks(body, matcher);
+      var near = closeness(marks);
+      var headingMarks = section[1] ? self.marks(section[1], matcher) : [];
+      nearby = Math.max(nearby, near.value, closeness(headingMarks).value);
+      var held = 0;
+      var sum = 0;
+      for (var c = 0; c < count; c++) {
+        if (weights[c] > 0) held++;
+        sum += weights[c];
+      }
+      sections.push({ number: number, section: section, body: body, marks: marks, window: near.window, held: held, score: sum + nearbyWeight * near.value });
     });
-    return first.concat(later);
+    sections.sort(function (a, b) {
+      return b.held - a.held || b.score - a.score || a.number - b.number;
+    });
+    var best = sections[0];
+    var snippetParts = best ? passage(best.body, best.marks, best.window, SNIPPET_CHARS) : [];
+    if (snippetParts.length === 0 && text.s[0]) {
+      var intro = text.s[0][2] || text.k || "";
+      snippetParts = passage(intro, this.marks(intro, matcher), null, SNIPPET_CHARS);
+    }
+    var subs = sections.filter(function (s) {
+      return s.number > 0 && s.section[0];
+    }).slice(0, SUBLINKS).map(function (s) {
+      var heading = s.section[1] || "";
+      return {
+        url: text.u + "#" + s.section[0],
+        title: heading,
+        titleParts: parts(heading, self.marks(heading, matcher)),
+        snippetParts: passage(s.body, s.marks, s.window, SUBLINK_CHARS)
+      };
+    });
+    return {
+      nearby: nearby,
+      titleFit: titleFit,
+      result: {
+        url: text.u,
+        title: text.t,
+        label: text.l,
+        titleParts: parts(text.t, titleMarks),
+        snippetParts: snippetParts,
+        sections: subs
+      }
+    };
+  };
+
+  /**
+   * `text` as [{text, mark}] pieces, the matched words marked.
+   * @param {string} text
+   * @param {Array<{start: number, end: number, concept: number}>} marks
+   */
+  function parts(text, marks) {
+    var chars = Array.from(text);
+    return cut(chars, marks, 0, chars.length);
   }
 
-  function matches(stem, tokens) {
-    if (stem === null) return false;
-    return tokens.some(function (token) {
-      return stem === token.text || (token.prefix && stem.indexOf(token.text) === 0);
+  /** Pieces of chars[from, to), marking matched words. */
+  function cut(/** @type {string[]} */ chars, /** @type {Array<any>} */ marks, /** @type {number} */ from, /** @type {number} */ to) {
+    /** @type {Array<{text: string, mark: boolean}>} */
+    var out = [];
+    var done = from;
+    marks.forEach(function (m) {
+      if (m.concept < 0 || m.start < from || m.end > to) return;
+      if (m.start > done) out.push({ text: chars.slice(done, m.start).join(""), mark: false });
+      out.push({ text: chars.slice(m.start, m.end).join(""), mark: true });
+      done = m.end;
     });
+    if (done < to) out.push({ text: chars.slice(done, to).join(""), mark: false });
+    return out;
   }
 
-  /** `text` cut into [{text, mark}] parts, marking the words the query found. */
-  function highlight(text, tokens) {
-    var chars = Array.from(String(text || ""));
-    var parts = [];
-    var done = 0;
-    pipeline.words(chars.join("")).forEach(function (word) {
-      if (!matches(pipeline.analyzeToken(word.token), tokens)) return;
-      if (word.start > done) parts.push({ text: chars.slice(done, word.start).join(""), mark: false });
-      parts.push({ text: chars.slice(word.start, word.end).join(""), mark: true });
-      done = word.end;
-    });
-    if (done < chars.length) parts.push({ text: chars.slice(done).join(""), mark: false });
-    return parts;
-  }
-
-  /** Highlighted excerpt, starting near the first match when that lies far in. */
-  function snippet(text, tokens) {
-    var parts = highlight(text, tokens);
-    var offset = 0;
-    for (var i = 0; i < parts.length && !parts[i].mark; i++) offset += Array.from(parts[i].text).length;
-    if (i === parts.length || offset <= SNIPPET_LEAD) return parts;
-    // Drop the lead, cutting at a space so that no word is shown in half.
-    var lead = Array.from(parts.slice(0, i).map(function (p) { return p.text; }).join(""));
-    var cut = lead.indexOf(" ", offset - SNIPPET_CONTEXT);
-    if (cut < 0) return parts;
-    var kept = lead.slice(cut + 1).join("");
-    return [{ text: "…" + kept, mark: false }].concat(parts.slice(i));
+  /**
+   * About `size` characters of `text` around the closest run of matched words (or the first
+   * match, or the start), cut between words, with "…" where text was left out.
+   * @param {string} text
+   * @param {Array<{start: number, end: number, concept: number}>} marks
+   * @param {{from: number, to: number} | null} window
+   * @param {number} size
+   */
+  function passage(text, marks, window, size) {
+    var chars = Array.from(text || "");
+    if (chars.length === 0) return [];
+    var anchor = 0;
+    if (window && window.from >= 0) anchor = marks[window.from].start;
+    else {
+      var first = marks.filter(function (m) {
+        return m.concept >= 0;
+      })[0];
+      if (first) anchor = first.start;
+    }
+    var from = 0;
+    if (chars.length > size && anchor > SNIPPET_LEAD) {
+      from = Math.min(anchor - SNIPPET_LEAD, chars.length - size);
+      while (from > 0 && chars[from - 1] !== " ") from++;
+    }
+    var to = Math.min(chars.length, from + size);
+    if (to < chars.length) {
+      var space = to;
+      while (space > from && chars[space] !== " ") space--;
+      if (space > from) to = space;
+    }
+    var out = cut(chars, marks, from, to);
+    if (from > 0) out.unshift({ text: "…", mark: false });
+    if (to < chars.length) out.push({ text: "…", mark: false });
+    return out;
   }
 
   root.PortailSearch = {
+    add: add,
     Engine: Engine,
-    decodeIndex: decodeIndex,
-    highlight: highlight,
-    /** The engine for the index search-index.js loaded, built on first use. */
-    engine: function () {
-      if (!root.PortailSearch.cached) {
-        root.PortailSearch.cached = new Engine(root.PORTAIL_SEARCH_INDEX);
-      }
-      return root.PortailSearch.cached;
-    }
+    decodePostings: decodePostings,
+    distance: distance
   };
 })(typeof window !== "undefined" ? window : globalThis);

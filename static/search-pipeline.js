@@ -4,7 +4,7 @@
  * Mirror of src/search/{tokenize,fold,stopwords,language}.rs: the index stores what the Rust
  * pipeline made of the pages, so a query must go through exactly the same steps.
  * tests/fixtures/french_tokens.json is run through both and must give the same tokens.
- * Needs search-stemmer-fr.js; registers itself in elasticlunr.js when that is loaded.
+ * Needs search-stemmer-fr.js.
  */
 (function (root) {
   "use strict";
@@ -114,7 +114,7 @@
     return STOP_SET[folded] === true;
   }
 
-  // The pipeline functions, under the names stored in the index (language.rs).
+  // The pipeline functions, under the names the index manifest lists (language.rs).
   var FUNCTIONS = {
     "portail-fr-fold": function (token) {
       var folded = fold(token);
@@ -147,23 +147,6 @@
       });
   }
 
-  /** Teaches elasticlunr.js our tokenizer and pipeline functions, so a saved index loads. */
-  function register(elasticlunr) {
-    ORDER.forEach(function (name) {
-      elasticlunr.Pipeline.registerFunction(FUNCTIONS[name], name);
-    });
-    var tokenizer = function (text) {
-      if (text === null || text === undefined) return [];
-      if (Array.isArray(text)) {
-        return text.reduce(function (all, item) {
-          return all.concat(tokenizer(item));
-        }, []);
-      }
-      return tokenize(String(text));
-    };
-    elasticlunr.tokenizer = tokenizer;
-  }
-
   root.PortailSearchPipeline = {
     STOP_WORDS: STOP_WORDS,
     words: words,
@@ -171,8 +154,6 @@
     fold: fold,
     isStopWord: isStopWord,
     analyzeToken: analyzeToken,
-    analyze: analyze,
-    register: register
+    analyze: analyze
   };
-  if (root.elasticlunr) register(root.elasticlunr);
 })(typeof window !== "undefined" ? window : globalThis);

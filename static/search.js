@@ -1,9 +1,12 @@
+// @ts-check
 /*!
  * portail — search in the page: the header box and the search page.
  *
- * Small on purpose, as every page loads it: the engine (elasticlunr, the French pipeline) and
- * the index load only when the visitor starts to search, as classic scripts so that search
- * works from file:// as well as over HTTP. Results are built with textContent, never HTML.
+ * Small on purpose, as every page loads it: the engine (the French pipeline, search-core.js)
+ * loads only when the visitor starts to search, then the index manifest, the shards of the
+ * words typed and the texts of the pages shown, each as a classic script (search/…), so that
+ * search works from file:// as well as over HTTP under a strict CSP. Results are built with
+ * text nodes, never HTML.
  */
 (function () {
   "use strict";
@@ -12,40 +15,53 @@
   var ROOT = doc.documentElement.getAttribute("data-root") || "";
   // In execution order; each needs the ones before it.
   var ENGINE_SCRIPTS = [
-    "static/elasticlunr.min.js",
     "static/search-stemmer-fr.js",
     "static/search-pipeline.js",
-    "static/search-core.js",
-    "search-index.js"
+    "static/search-core.js"
   ];
   var MIN_QUERY = 2;
   var BOX_RESULTS = 6;
-  var PAGE_RESULTS = 50;
+  // Section links under each page in the header box (the search page shows up to three).
+  var BOX_SECTIONS = 1;
+  var PAGE_RESULTS = 10;
   // Screen readers hear the count once typing pauses, not at every keystroke.
   var ANNOUNCE_DELAY = 500;
 
+  /** @type {Promise<any> | null} */
   var engineLoad = null;
 
-  /** Loads the engine and the index once; resolves to the engine. */
+  /**
+   * Runs the classic script at `path` (relative to the site root) once; resolves when it has.
+   * @param {string} path
+   * @param {boolean} [ordered] run in insertion order with the other ordered scripts
+   */
+  function loadScript(path, ordered) {
+    return new Promise(function (resolve, reject) {
+      var script = doc.createElement("script");
+      script.src = ROOT + path;
+      script.async = !ordered; // dynamic scripts otherwise run in arrival order
+      script.onload = function () {
+        resolve(undefined);
+      };
+      script.onerror = function () {
+        script.remove();
+        reject(new Error(path));
+      };
+      doc.head.appendChild(script);
+    });
+  }
+
+  /** Loads the engine and the index manifest once; resolves to the engine. */
   function loadEngine() {
     if (!engineLoad) {
-      engineLoad = new Promise(function (resolve, reject) {
-        ENGINE_SCRIPTS.forEach(function (path, position) {
-          var script = doc.createElement("script");
-          script.src = ROOT + path;
-          script.async = false; // dynamic scripts otherwise run in arrival order
-          script.onerror = function () {
-            reject(new Error(path));
-          };
-          if (position === ENGINE_SCRIPTS.length - 1) {
-            script.onload = function () {
-              resolve();
-            };
-          }
-          doc.head.appendChild(script);
+      engineLoad = Promise.all(ENGINE_SCRIPTS.map(function (path) {
+        return loadScript(path, true);
+      })).then(function () {
+        var search = /** @type {any} */ (window).PortailSearch;
+        var engine = new search.Engine(loadScript);
+        return engine.ready().then(function () {
+          return engine;
         });
-      }).then(function () {
-        return window.PortailSearch.engine();
       });
       engineLoad.catch(function () {
         engineLoad = null; // let a later keystroke try again
@@ -54,6 +70,12 @@
     return engineLoad;
   }
 
+  /**
+   * @param {string} tag
+   * @param {string} [className]
+   * @param {string} [text]
+   * @returns {HTMLElement}
+   */
   function element(tag, className, text) {
     var node = doc.createElement(tag);
     if (className) node.className = className;
@@ -62,7 +84,7 @@
   }
 
   /** Appends highlighted text: matched words in <mark>, all of it as text nodes. */
-  function appendParts(parent, parts) {
+  function appendParts(/** @type {HTMLElement} */ parent, /** @type {Array<{text: string, mark: boolean}>} */ parts) {
     parts.forEach(function (part) {
       parent.appendChild(part.mark ? element("mark", "", part.text) : doc.createTextNode(part.text));
     });
@@ -83,9 +105,9 @@
     return node;
   }
 
-  function resultsLabel(count, query) {
-    if (count === 0) return "Aucun résultat pour « " + query + " »";
-    return count + (count === 1 ? " résultat" : " résultats") + " pour « " + query + " »";
+  function resultsLabel(/** @type {number} */ count, /** @type {string} */ query) {
+    if (count === 0) return "Aucune page trouvée pour « " + query + " »";
+    return count + (count === 1 ? " page trouvée" : " pages trouvées") + " pour « " + query + " »";
   }
 
   var LOAD_ERROR =
@@ -149,16 +171,21 @@
     }
     loadEngine().then(
       function (engine) {
-        if (self.input.value !== query) return; // a later keystroke will render
-        self.render(engine.search(query, { limit: BOX_RESULTS }), query);
-      },
+        return engine.search(query, { limit: BOX_RESULTS }).then(function (/** @type {any} */ found) {
+          if (self.input.value !== query) return; // a later keystroke will render
+          self.render(found, query);
+        });
+      }
+    ).then(
+      undefined,
       function () {
         self.announce(LOAD_ERROR, 0);
       }
     );
   };
 
-  SearchBox.prototype.render = function (results, query) {
+  SearchBox.prototype.render = function (/** @type {any} */ found, /** @type {string} */ query) {
+    var results = found.results || [];
     var self = this;
     var list = this.list;
     list.textContent = "";
@@ -170,24 +197,30 @@
       this.announce("", 0);
       return;
     }
-    results.forEach(function (result) {
+    results.forEach(function (/** @type {any} */ result) {
       var option = self.option(ROOT + result.url);
       appendParts(option.appendChild(element("span", "search-result-title")), result.titleParts);
       // Heard as "title, section": the snippet is for the eye, the search page reads it out.
       option.appendChild(hideVisually(element("span", "", ", ")));
-      option.appendChild(element("span", "search-result-section", result.section));
+      option.appendChild(element("span", "search-result-section", result.label));
       var snippet = appendParts(element("span", "search-result-snippet"), result.snippetParts);
       snippet.setAttribute("aria-hidden", "true");
       option.appendChild(snippet);
+      result.sections.slice(0, BOX_SECTIONS).forEach(function (/** @type {any} */ section) {
+        var sub = self.option(ROOT + section.url);
+        sub.classList.add("search-option-section");
+        sub.appendChild(hideVisually(element("span", "", result.title + ", section ")));
+        appendParts(sub.appendChild(element("span", "search-result-title")), section.titleParts);
+      });
     });
     var all = this.option(ROOT + "recherche/index.html?q=" + encodeURIComponent(query));
     all.classList.add("search-all");
     all.textContent =
-      results.total > 0 ? "Tous les résultats (" + results.total + ")" : "Page de recherche";
+      found.total > 0 ? "Tous les résultats (" + found.total + ")" : "Page de recherche";
     this.open();
     this.announce(
-      resultsLabel(results.total, query) +
-        (results.total > 0 ? ". Flèches haut et bas pour les parcourir." : ""),
+      resultsLabel(found.total, query) +
+        (found.total > 0 ? ". Flèches haut et bas pour les parcourir." : ""),
       ANNOUNCE_DELAY
     );
   };
@@ -263,8 +296,18 @@
     this.list = container.querySelector(".search-results");
     if (!this.input || !this.status || !this.list) return;
     this.announceTimer = 0;
+    this.limit = PAGE_RESULTS;
+    this.more = element("button", "search-more", "Voir plus de résultats");
+    this.more.setAttribute("type", "button");
+    this.more.hidden = true;
+    this.list.parentNode.insertBefore(this.more, this.list.nextSibling);
     var self = this;
     var form = this.input.form;
+    this.more.addEventListener("click", function () {
+      var shown = self.links().length;
+      self.limit += PAGE_RESULTS;
+      self.update(false, shown);
+    });
 
     this.input.addEventListener("input", function () {
       self.update(true);
@@ -293,42 +336,69 @@
     }
   }
 
-  SearchPage.prototype.update = function (typing) {
+  /**
+   * Shows the results of the field's query; `shown` (after "voir plus") is the number of
+   * results already on screen: the focus moves to the first new one.
+   * @param {boolean} typing
+   * @param {number} [shown]
+   */
+  SearchPage.prototype.update = function (typing, shown) {
     var self = this;
     var query = this.input.value;
+    if (shown === undefined) this.limit = PAGE_RESULTS;
     this.remember(query);
     if (query.trim().length < MIN_QUERY) {
       this.list.textContent = "";
+      this.more.hidden = true;
       this.say("", 0);
       return;
     }
     if (!typing) this.say("Recherche en cours…", 0);
     loadEngine().then(
       function (engine) {
-        if (self.input.value !== query) return;
-        self.render(engine.search(query, { limit: PAGE_RESULTS }), query, typing);
-      },
-      function () {
-        self.say(LOAD_ERROR, 0);
+        return engine.search(query, { limit: self.limit }).then(function (/** @type {any} */ found) {
+          if (self.input.value !== query) return;
+          self.render(found, query, typing);
+          if (shown !== undefined) {
+            var next = self.links()[shown];
+            if (next) next.focus();
+          }
+        });
       }
-    );
+    ).then(undefined, function () {
+      self.say(LOAD_ERROR, 0);
+    });
   };
 
-  SearchPage.prototype.render = function (results, query, typing) {
+  SearchPage.prototype.render = function (/** @type {any} */ found, /** @type {string} */ query, /** @type {boolean} */ typing) {
     var list = this.list;
+    var results = found.results;
     list.textContent = "";
-    results.forEach(function (result) {
+    results.forEach(function (/** @type {any} */ result) {
       var item = element("li", "search-result");
-      var link = element("a", "search-result-title");
+      var link = /** @type {HTMLAnchorElement} */ (element("a", "search-result-title"));
       link.href = ROOT + result.url;
       appendParts(link, result.titleParts);
       item.appendChild(element("h2", "search-result-heading")).appendChild(link);
-      item.appendChild(element("p", "search-result-section", result.section));
+      item.appendChild(element("p", "search-result-section", result.label));
       appendParts(item.appendChild(element("p", "search-result-snippet")), result.snippetParts);
+      if (result.sections.length > 0) {
+        var sections = item.appendChild(element("ul", "search-result-sections"));
+        sections.setAttribute("aria-label", "Sections de « " + result.title + " »");
+        result.sections.forEach(function (/** @type {any} */ section) {
+          var entry = sections.appendChild(element("li"));
+          var sub = /** @type {HTMLAnchorElement} */ (element("a", "search-result-section-link"));
+          sub.href = ROOT + section.url;
+          appendParts(sub, section.titleParts);
+          entry.appendChild(sub);
+          appendParts(entry.appendChild(element("p", "search-result-snippet")), section.snippetParts);
+        });
+      }
       list.appendChild(item);
     });
-    var label = resultsLabel(results.total, query);
-    if (results.total > results.length) label += ", les " + results.length + " premiers affichés";
+    this.more.hidden = found.total <= results.length;
+    var label = resultsLabel(found.total, query);
+    if (found.total > results.length) label += ", les " + results.length + " premières affichées";
     this.say(label + ".", typing ? ANNOUNCE_DELAY : 0);
   };
 

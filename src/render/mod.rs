@@ -196,12 +196,24 @@ fn section_label(site: &Site, page: &Page) -> String {
 fn keywords(page: &Page) -> String {
     let mut k: Vec<&str> = Vec::new();
     if let Some(l) = page.lever() {
-        k.push(&l.short_title);
+        // The short title last: search snippets start with the description, not a title.
         k.push(&l.description);
         k.push(&l.objective);
-        for list in [&l.applicants, &l.criteria, &l.funds, &l.amounts] {
+        k.push(&l.duration);
+        for list in [
+            &l.applicants,
+            &l.criteria,
+            &l.funds,
+            &l.amounts,
+            &l.examples,
+        ] {
             k.extend(list.iter().map(String::as_str));
         }
+        k.extend(l.audience_notes.iter().map(|n| n.text.as_str()));
+        k.extend(l.thresholds.iter().map(|t| t.label.as_str()));
+        k.extend(l.facts.iter().map(|f| f.text.as_str()));
+        k.push(&l.contact);
+        k.push(&l.short_title);
     }
     if let Some(u) = page.update() {
         k.push(&u.description);
@@ -212,5 +224,25 @@ fn keywords(page: &Page) -> String {
             k.push(d);
         }
     }
-    k.join(" ")
+    link_text(&k.join(" "))
+}
+
+/// Markdown links of structured fields reduced to their text: `[l'appel](../a.md)` → `l'appel`,
+/// so that search neither indexes nor shows link targets.
+fn link_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }

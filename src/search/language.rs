@@ -1,129 +1,100 @@
-//! The French text pipeline, as an elasticlunr-rs [`Language`].
+//! The French text pipeline: tokenize → fold → drop stop words → stem.
 //!
-//! tokenize → `portail-fr-fold` → `portail-fr-stop` → `portail-fr-stem`. The three function names
-//! are written into the serialized index; `static/search-pipeline.js` registers functions of the
-//! same names in elasticlunr.js, so the browser runs the very same steps on what the visitor
-//! types. The names differ from the stock `trimmer-fr`/`stemmer-fr` on purpose: the stock
-//! pipeline neither folds accents nor splits elisions, and loading an index made with ours into a
-//! client expecting theirs must fail loudly rather than match nothing.
+//! `static/search-pipeline.js` runs the very same steps on what the visitor types, under the
+//! names written into the index manifest (`portail-fr-fold`, `portail-fr-stop`,
+//! `portail-fr-stem`); a client expecting another pipeline refuses the index rather than match
+//! nothing. `tests/fixtures/french_tokens.json` goes through both and must give the same tokens.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use elasticlunr::pipeline::{Pipeline, PipelineFn};
-use elasticlunr::Language;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::fold::fold;
 use super::stopwords::is_stop_word;
 use super::tokenize::tokenize;
 
-pub const FOLD_FN: &str = "portail-fr-fold";
-pub const STOP_FN: &str = "portail-fr-stop";
-pub const STEM_FN: &str = "portail-fr-stem";
+/// The pipeline's steps, in order, as the manifest names them for the browser.
+pub const PIPELINE: [&str; 3] = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];
 
-/// French as the portal reads it: accents and case folded, elisions split, numbers and acronyms
-/// kept, stop words dropped, Snowball stemming.
-pub struct PortailFrench;
+/// FNV-1a: the keys are short words from the site, hashed millions of times; no untrusted
+/// party chooses them to collide (and a collision only costs time).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv;
 
-impl Language for PortailFrench {
-    fn name(&self) -> String {
-        "French".into()
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
     }
+}
 
-    fn code(&self) -> String {
-        "fr".into()
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
     }
-
-    fn tokenize(&self, text: &str) -> Vec<String> {
-        tokenize(text)
-    }
-
-    fn make_pipeline(&self) -> Pipeline {
-        Pipeline {
-            queue: vec![Box::new(Fold), Box::new(StopWords), Box::new(Stem::new())],
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     }
 }
 
-/// Runs the whole pipeline on `text`: the tokens the index stores for it, or the tokens a query
-/// for it looks up.
-pub fn analyze(text: &str) -> Vec<String> {
-    let language = PortailFrench;
-    language.make_pipeline().run(language.tokenize(text))
-}
-
-struct Fold;
-
-impl PipelineFn for Fold {
-    fn name(&self) -> String {
-        FOLD_FN.into()
-    }
-
-    fn filter(&self, token: String) -> Option<String> {
-        let folded = fold(&token);
-        (!folded.is_empty()).then_some(folded)
-    }
-}
-
-struct StopWords;
-
-impl PipelineFn for StopWords {
-    fn name(&self) -> String {
-        STOP_FN.into()
-    }
-
-    fn filter(&self, token: String) -> Option<String> {
-        (!is_stop_word(&token)).then_some(token)
-    }
-}
-
-/// Snowball stemming, remembering its answers: the words of a site repeat (a few thousand
-/// distinct words for millions of occurrences on a large site), and stemming costs several times
-/// a hash lookup.
-struct Stem {
-    stemmer: Stemmer,
-    known: RefCell<HashMap<String, String>>,
-}
-
-/// Past this many distinct words the memory is cleared rather than grown without bound.
+/// Past this many distinct words a thread's stem memory is cleared rather than grown.
 const STEM_CACHE_LIMIT: usize = 200_000;
 
-impl Stem {
-    fn new() -> Self {
-        Stem {
-            stemmer: Stemmer::create(Algorithm::French),
-            known: RefCell::new(HashMap::new()),
-        }
-    }
+/// Raw word → its term, or `None` for a stop word.
+type StemCache = HashMap<String, Option<String>, Fnv>;
+
+thread_local! {
+    static STEMS: RefCell<(Stemmer, StemCache)> =
+        RefCell::new((Stemmer::create(Algorithm::French), HashMap::default()));
 }
 
-impl PipelineFn for Stem {
-    fn name(&self) -> String {
-        STEM_FN.into()
-    }
+/// One raw word through fold, stop words and stem: its index term, or `None` for a stop word.
+pub fn analyze_word(word: &str) -> Option<String> {
+    with_term(word, |term| term.map(str::to_owned))
+}
 
-    fn filter(&self, token: String) -> Option<String> {
-        let mut known = self.known.borrow_mut();
-        let stem = match known.get(&token) {
-            Some(stem) => stem.clone(),
-            None => {
-                let stem = self.stemmer.stem(&token).into_owned();
-                if known.len() >= STEM_CACHE_LIMIT {
-                    known.clear();
-                }
-                known.insert(token, stem.clone());
-                stem
+/// Calls `f` with the term of one raw word (`None` for a stop word), without copying it.
+///
+/// Remembers its answers per thread: the words of a site repeat (a few tens of thousands of
+/// distinct words for millions of occurrences on a large site), and stemming costs several
+/// times a hash lookup.
+pub fn with_term<R>(word: &str, f: impl FnOnce(Option<&str>) -> R) -> R {
+    STEMS.with(|cell| {
+        let (stemmer, known) = &mut *cell.borrow_mut();
+        if !known.contains_key(word) {
+            let folded = fold(word);
+            let term = if folded.is_empty() || is_stop_word(&folded) {
+                None
+            } else {
+                let stem = stemmer.stem(&folded).into_owned();
+                (!stem.is_empty()).then_some(stem)
+            };
+            if known.len() >= STEM_CACHE_LIMIT {
+                known.clear();
             }
-        };
-        (!stem.is_empty()).then_some(stem)
-    }
+            known.insert(word.to_owned(), term);
+        }
+        f(known.get(word).and_then(Option::as_deref))
+    })
+}
+
+/// Runs the whole pipeline on `text`: the terms the index stores for it, or the terms a query
+/// for it looks up.
+pub fn analyze(text: &str) -> Vec<String> {
+    tokenize(text)
+        .iter()
+        .filter_map(|w| analyze_word(w))
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{analyze, PortailFrench};
-    use elasticlunr::Language;
+    use super::analyze;
 
     #[test]
     fn accents_and_case_do_not_matter() {
@@ -152,11 +123,9 @@ mod tests {
 
     #[test]
     fn remembered_stems_equal_fresh_ones() {
-        let pipeline = PortailFrench.make_pipeline();
-        let tokens = PortailFrench.tokenize("évaluations évaluation ÉVALUATION projets");
-        let first = pipeline.run(tokens.clone());
+        let first = analyze("évaluations évaluation ÉVALUATION projets");
         assert_eq!(first, ["evalu", "evalu", "evalu", "projet"]);
-        assert_eq!(pipeline.run(tokens), first);
+        assert_eq!(analyze("évaluations évaluation ÉVALUATION projets"), first);
     }
 
     #[test]

@@ -13,31 +13,50 @@
 /// characters (a pasted hash, a 40 000-letter string) is not a word anyone searches for: it is
 /// left out, which also keeps the index's depth bounded.
 pub fn tokenize(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && is_word_char(chars[i]) {
-            i += 1;
-        }
-        if i - start > MAX_WORD {
-            continue;
-        }
-        let mut token: String = chars[start..i].iter().collect();
-        if is_thousands_head(&chars[start..i]) {
-            while let Some(group_end) = thousands_group_at(&chars, i) {
-                token.extend(&chars[i + 1..group_end]);
-                i = group_end;
-            }
-        }
-        tokens.push(token);
-    }
+    for_each_word(text, |word| tokens.push(word.to_owned()));
     tokens
+}
+
+/// Calls `f` on each word of `text`, as [`tokenize`] splits it, without collecting them: the
+/// indexer runs this over every text of the site.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut joined = String::new();
+    let mut rest = text.char_indices().peekable();
+    while let Some((start, c)) = rest.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut count = 1;
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            count += 1;
+            rest.next();
+        }
+        if count > MAX_WORD {
+            continue;
+        }
+        let word = &text[start..end];
+        if !is_thousands_head(word) {
+            f(word);
+            continue;
+        }
+        joined.clear();
+        joined.push_str(word);
+        while let Some(group_end) = thousands_group_at(text, end) {
+            // The separator is one character; the three digits are ASCII.
+            joined.push_str(&text[group_end - 3..group_end]);
+            while rest.peek().is_some_and(|&(i, _)| i < group_end) {
+                rest.next();
+            }
+            end = group_end;
+        }
+        f(&joined);
+    }
 }
 
 /// The longest word indexed, in characters (the longest French words have about 25).
@@ -50,21 +69,23 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// A number that can start a French grouped number: one to three digits.
-fn is_thousands_head(token: &[char]) -> bool {
-    (1..=3).contains(&token.len()) && token.iter().all(char::is_ascii_digit)
+fn is_thousands_head(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// If `chars[at..]` is a digit-group separator followed by exactly three digits that end the word,
-/// returns the index just past those digits.
-fn thousands_group_at(chars: &[char], at: usize) -> Option<usize> {
-    let separator = *chars.get(at)?;
+/// If `text[at..]` is a digit-group separator followed by exactly three digits that end the
+/// word, returns the byte index just past those digits.
+fn thousands_group_at(text: &str, at: usize) -> Option<usize> {
+    let mut chars = text[at..].chars();
+    let separator = chars.next()?;
     if !matches!(separator, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}') {
         return None;
     }
-    let end = at + 4;
-    let group = chars.get(at + 1..end)?;
-    let ends_word = chars.get(end).is_none_or(|&c| !is_word_char(c));
-    (group.iter().all(char::is_ascii_digit) && ends_word).then_some(end)
+    let digits = at + separator.len_utf8();
+    let end = digits + 3;
+    let group = text.get(digits..end)?;
+    let ends_word = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    (group.bytes().all(|b| b.is_ascii_digit()) && ends_word).then_some(end)
 }
 
 #[cfg(test)]

@@ -1,23 +1,25 @@
 // Search in a real browser (Debian's Chromium driven by playwright-core, see helpers.mjs): the
 // built site opened from file:// and served over HTTP under a sub-path, typed into as a visitor
 // would.
-// Needs a built site: `portail build` into public/, or PORTAIL_SITE=DIR as tests/run sets it.
-// PORTAIL_SEARCH_BENCH_INDEX=FILE also times a large index served in place of the real one.
+// Needs a built site: `portail build` into public/, or PORTAIL_SITE=DIR as tests/run sets it;
+// fails without one. Times and bytes at scale: tests/bench/search_bench.mjs (by hand).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { SITE, PREFIX, launch, startServer, fileBase, guardedPage } from "./helpers.mjs";
 
-const BENCH_INDEX = process.env.PORTAIL_SEARCH_BENCH_INDEX;
-const built = fs.existsSync(path.join(SITE, "search-index.js"));
-const skip = built ? false : `no built site at ${SITE}: run \`portail build\` first`;
+if (!fs.existsSync(path.join(SITE, "search", "index.js"))) {
+  throw new Error(`no built site at ${SITE}: run \`cargo run --release -- build --output ${SITE}\` first`);
+}
+const skip = false;
+const RELEVANCE = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "search_relevance.json"), "utf8")).queries;
 
 let browser;
 let server;
 
 before(async () => {
-  if (!built) return;
   browser = await launch();
   server = await startServer(SITE, PREFIX);
 });
@@ -43,7 +45,6 @@ async function open(url, options = {}) {
   const failures = [];
   page.on("request", (r) => requests.push(r.url()));
   page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && failures.push(`${r.status()} ${r.url()}`));
-  if (options.index) await page.route("**/search-index.js", (route) => route.fulfill({ path: options.index }));
   await page.goto(url);
   const problems = () => [...outside, ...failures, ...errors.filter((e) => !e.startsWith("Failed to load resource"))];
   return { page, requests, problems, close: () => context.close() };
@@ -60,18 +61,24 @@ async function suggestions(page) {
 test("header box from file://: lazy index, results, keyboard", { skip }, async () => {
   const { page, requests, problems, close } = await open(fileUrl("index.html"));
   try {
-    assert.equal(await page.evaluate(() => typeof window.PORTAIL_SEARCH_INDEX), "undefined");
-    assert.ok(!requests.some((u) => u.endsWith("search-index.js")), "index not loaded before searching");
+    assert.equal(await page.evaluate(() => typeof window.PortailSearch), "undefined");
+    assert.ok(!requests.some((u) => u.includes("/search/")), "index not loaded before searching");
 
     await page.focus(headerBox);
-    await page.waitForFunction(() => window.PORTAIL_SEARCH_INDEX !== undefined);
+    await page.waitForFunction(() => window.PortailSearch !== undefined);
+    await page.waitForFunction(() => document.querySelector('script[src$="search/index.js"]'));
     await page.keyboard.type("FIR");
     await page.waitForSelector(options);
     const list = await suggestions(page);
     assert.match(list[0].href, /leviers\/fir\/index\.html$/);
+    // Shards and page texts load on demand, a few files, never the whole index.
+    const shards = requests.filter((u) => u.includes("/search/t/"));
+    const total = fs.readdirSync(path.join(SITE, "search", "t")).length;
+    assert.ok(shards.length >= 1 && (total === 1 || shards.length < total), `${shards.length} of ${total} shards`);
     assert.match(list[0].text, /FIR/);
     assert.equal(await page.getAttribute(headerBox, "aria-expanded"), "true");
-    assert.match(await page.textContent("#recherche-entete-suggestions mark"), /FIR/i);
+    // The acronym, or its expansion from the glossary (« Fonds d'intervention régional »).
+    assert.match(await page.textContent("#recherche-entete-suggestions mark"), /FIR|Fonds/i);
 
     await page.keyboard.press("ArrowDown");
     assert.equal(await page.getAttribute(headerBox, "aria-activedescendant"), list[0].id);
@@ -98,10 +105,10 @@ test("search page from file://: ?q= deep link, marks, count, arrow keys", { skip
   try {
     await page.waitForSelector("#recherche-resultats a");
     assert.equal(await page.inputValue("#recherche-page"), "evaluation");
-    const hrefs = await page.$$eval("#recherche-resultats a", (links) => links.map((a) => a.getAttribute("href")));
+    const hrefs = await page.$$eval("#recherche-resultats a.search-result-title", (links) => links.map((a) => a.getAttribute("href")));
     assert.match(hrefs[0], /^\.\.\/actualites\/evaluation-esp-clip\/index\.html/);
     assert.ok((await page.$$("#recherche-resultats mark")).length > 0);
-    await page.waitForFunction(() => /résultats? pour « evaluation »/.test(document.querySelector("#recherche-statut").textContent));
+    await page.waitForFunction(() => /trouvées? pour « evaluation »/.test(document.querySelector("#recherche-statut").textContent));
 
     await page.focus("#recherche-page");
     await page.keyboard.press("ArrowDown");
@@ -127,7 +134,7 @@ test("over HTTP under a sub-path: relative URLs resolve below it", { skip }, asy
     await page.waitForFunction(() => /article-51/.test(document.querySelector("#recherche-entete-suggestions [role=option]")?.getAttribute("data-href")));
     await page.keyboard.press("ArrowDown");
     await Promise.all([page.waitForURL(server.base + "leviers/article-51/index.html"), page.keyboard.press("Enter")]);
-    assert.ok(requests.includes(server.base + "search-index.js"));
+    assert.ok(requests.includes(server.base + "search/index.js"));
 
     // Enter with no option chosen submits to the search page, which shows the results.
     await page.fill(headerBox, "conference financeurs");
@@ -168,44 +175,56 @@ test("without JavaScript the search page offers the A–Z plan and the glossary"
   }
 });
 
-/** Milliseconds from a keystroke to rendered results, first (with loading) and warm. */
-async function timeKeystrokes(url, queries, index) {
-  const { page, close } = await open(url, { index });
+test("voir plus shows ten more results and moves the focus to the first new one", { skip }, async () => {
+  const { page, problems, close } = await open(fileUrl("recherche/index.html") + "?q=sant%C3%A9");
   try {
-    return await page.evaluate(async (words) => {
-      const input = document.querySelector("#recherche-entete");
-      const list = document.querySelector("#recherche-entete-suggestions");
-      const times = [];
-      for (const word of words) {
-        const start = performance.now();
-        input.value = word;
-        input.dispatchEvent(new Event("input"));
-        // Results render in a promise callback: wait for the first option to appear.
-        await new Promise((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (list.querySelector("[role=option]")) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(list, { childList: true });
-        });
-        times.push(Math.round((performance.now() - start) * 10) / 10);
-        list.textContent = "";
-      }
-      return times;
-    }, queries);
+    await page.waitForSelector("#recherche-resultats a.search-result-title");
+    assert.equal(await page.$$eval("#recherche-resultats > li", (items) => items.length), 10);
+    assert.equal(await page.isVisible("button.search-more"), true);
+    await page.click("button.search-more");
+    await page.waitForFunction(() => document.querySelectorAll("#recherche-resultats > li").length > 10);
+    const focused = await page.evaluate(() => {
+      const links = [...document.querySelectorAll("#recherche-resultats a.search-result-title")];
+      return links.indexOf(document.activeElement);
+    });
+    assert.equal(focused, 10);
+    assert.deepEqual(problems(), []);
   } finally {
     await close();
   }
-}
+});
 
-test("timing: keystroke to results (reported, not asserted)", { skip }, async (t) => {
-  const queries = ["fi", "fir", "evaluation", "achats innovants", "conference financeurs"];
-  const times = await timeKeystrokes(fileUrl("index.html"), queries);
-  t.diagnostic(`real site, file://: first keystroke incl. index load ${times[0]} ms; then ${times.slice(1).join(", ")} ms`);
-  if (BENCH_INDEX) {
-    const big = await timeKeystrokes(server.base + "index.html", queries, BENCH_INDEX);
-    t.diagnostic(`${BENCH_INDEX} over HTTP: first keystroke incl. index load ${big[0]} ms; then ${big.slice(1).join(", ")} ms`);
+test("a page comes once, with its matching sections as links to their anchors", { skip }, async () => {
+  const { page, problems, close } = await open(fileUrl("recherche/index.html") + "?q=CNSA");
+  try {
+    await page.waitForSelector("#recherche-resultats a.search-result-title");
+    const titles = await page.$$eval("#recherche-resultats a.search-result-title", (links) => links.map((a) => a.getAttribute("href")));
+    assert.equal(new Set(titles).size, titles.length);
+    const sections = await page.$$eval("#recherche-resultats .search-result-sections a", (links) => links.map((a) => a.getAttribute("href")));
+    assert.ok(sections.includes("../glossaire/index.html#cnsa"), JSON.stringify(sections));
+    assert.deepEqual(problems(), []);
+  } finally {
+    await close();
   }
 });
+
+// A sample of the relevance table (every fifth query), from file:// and over HTTP.
+const SAMPLE = RELEVANCE.filter((_, n) => n % 5 === 0);
+for (const [label, base] of [["file://", () => fileUrl("")], ["HTTP under a sub-path", () => server.base]]) {
+  test(`relevance sample of ${SAMPLE.length} queries in Chromium, ${label}`, { skip }, async () => {
+    const { page, problems, close } = await open(base() + "recherche/index.html");
+    try {
+      const failures = [];
+      for (const [query, expected] of SAMPLE) {
+        await page.fill("#recherche-page", query);
+        await page.waitForFunction((q) => new RegExp("pour « " + q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + " »").test(document.querySelector("#recherche-statut").textContent), query, { timeout: 5000 }).catch(() => {});
+        const hrefs = await page.$$eval("#recherche-resultats a.search-result-title", (links) => links.slice(0, 3).map((a) => a.getAttribute("href").replace(/^(\.\.\/)+/, "")));
+        if (!hrefs.includes(expected)) failures.push(`${query}: expected ${expected}, got ${JSON.stringify(hrefs)}`);
+      }
+      assert.deepEqual(failures, []);
+      assert.deepEqual(problems(), []);
+    } finally {
+      await close();
+    }
+  });
+}

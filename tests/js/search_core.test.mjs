@@ -1,133 +1,131 @@
-// static/search-core.js on small hand-made sites: decoding, ranking rules, highlighting.
-// (The real site's relevance is search_relevance.test.mjs.)
+// static/search-core.js on small hand-made indexes: decoding, ranking rules, glossary,
+// highlighting. (The real site's relevance is search_relevance.test.mjs.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import vm from "node:vm";
 import { loadClient } from "./client.mjs";
 
-const client = loadClient();
-const { PortailSearch, PortailSearchPipeline: pipeline } = client;
-const FIELDS = ["title", "keywords", "body"];
+const plain = (value) => JSON.parse(JSON.stringify(value));
 
-/** search-index.js's payload for `docs`, encoded as src/search/compact.rs does. */
-function payload(docs) {
-  const tokens = {};
-  for (const field of FIELDS) {
-    const postings = new Map();
-    docs.forEach((doc, n) => {
-      const counts = new Map();
-      for (const t of pipeline.analyze(doc[field] || "")) counts.set(t, (counts.get(t) || 0) + 1);
-      for (const [t, count] of counts) postings.set(t, [...(postings.get(t) || []), [n, count]]);
+/**
+ * The files of search/ for `pages` ({url, title, sections: [[anchor, heading, text]]}), written
+ * as src/search/shards.rs writes them (weights simplified: 4 per occurrence, +16 in a title or
+ * heading), with every term in shard 0 or, past `split`, shard 1.
+ */
+function files(pages, { glossary = [], split = "\uffff" } = {}) {
+  const context = loadClient();
+  const { PortailSearchPipeline: pipeline } = context;
+  const postings = new Map();
+  let sections = 0;
+  pages.forEach((page, p) => {
+    page.sections.forEach(([, heading, text], s) => {
+      sections++;
+      const weights = new Map();
+      const bump = (term, w) => weights.set(term, Math.min(26, (weights.get(term) || 0) + w));
+      for (const t of pipeline.analyze(text)) bump(t, 4);
+      for (const t of pipeline.analyze(heading || "")) bump(t, 16);
+      if (s === 0) for (const t of pipeline.analyze(page.title)) bump(t, 16);
+      for (const [term, w] of weights) {
+        if (!postings.has(term)) postings.set(term, []);
+        postings.get(term).push([p, s, w]);
+      }
     });
-    const words = [...postings.keys()].sort();
-    const lists = words.map((w) => {
-      let previous = 0;
-      return postings.get(w).map(([n, count]) => {
-        const gap = (n - previous).toString(36);
-        previous = n;
-        return count > 1 ? `${gap}*${count.toString(36)}` : gap;
-      }).join(",");
-    });
-    tokens[field] = { words: words.join(" "), postings: lists.join(" ") };
-  }
-  const sections = [...new Set(docs.map((d) => d.section))];
-  return {
-    format: 1,
-    boosts: { title: 6, keywords: 3, body: 1 },
-    docs: {
-      url: docs.map((d) => d.url),
-      title: docs.map((d) => d.title),
-      sections,
-      sectionOf: docs.map((d) => sections.indexOf(d.section)),
-      excerpt: docs.map((d) => d.body),
-    },
-    index: {
-      version: "0.9.5",
-      ref: "id",
-      fields: FIELDS,
-      pipeline: ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"],
-      lengths: docs.map((d) => FIELDS.map((f) => pipeline.analyze(d[f] || "").length)),
-      tokens,
-    },
+  });
+  const encode = (list) => {
+    let out = "";
+    let previous = null;
+    for (const [p, s, w] of list) {
+      if (previous === p) out += ",";
+      else {
+        if (previous !== null) out += " ";
+        out += (p - (previous ?? 0)).toString(36) + ":";
+        previous = p;
+      }
+      out += s.toString(36) + String.fromCharCode(64 + w);
+    }
+    return out;
   };
+  const terms = [...postings.keys()].sort();
+  const shard = (list) => ({ w: list, p: list.map((t) => encode(postings.get(t))) });
+  const result = {
+    "search/index.js": ["index", 0, { format: 2, pipeline: ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"], pages: pages.length, sections, shards: ["", split], glossary }],
+    "search/t/0.js": ["t", 0, shard(terms.filter((t) => t < split))],
+    "search/t/1.js": ["t", 1, shard(terms.filter((t) => t >= split))],
+  };
+  pages.forEach((page, p) => {
+    result[`search/p/${p}.js`] = ["p", p, { u: page.url, t: page.title, l: "Rubrique", k: "", s: page.sections }];
+  });
+  const loaded = [];
+  const engine = new context.PortailSearch.Engine((path) => {
+    loaded.push(path);
+    if (!result[path]) return Promise.reject(new Error(path));
+    const [kind, number, data] = result[path];
+    vm.runInContext(`PortailSearch.add(${JSON.stringify(kind)}, ${number}, ${JSON.stringify(data)})`, context);
+    return Promise.resolve();
+  });
+  return { engine, loaded };
 }
 
 const SITE = [
-  { url: "actualites/eval/index.html", title: "Évaluation des projets", section: "Actualités", body: "L'ARS fait évaluer les équipes." },
-  { url: "leviers/fir/index.html", title: "Subvention FIR", section: "Levier · FIR", body: "", keywords: "FIR fonds d'intervention régional" },
-  { url: "leviers/fir/index.html#calendrier", title: "Subvention FIR — Calendrier", section: "Levier · FIR", body: "Le FIR finance un an." },
-  { url: "leviers/fir/index.html#montants", title: "Subvention FIR — Montants", section: "Levier · FIR", body: "Le FIR paie 40 000 €." },
-  { url: "glossaire/index.html#fir", title: "FIR — Fonds d'intervention régional", section: "Glossaire", body: "Fonds des ARS." },
-  { url: "glossaire/index.html#fir", title: "FIR — Fonds d'intervention régional", section: "Glossaire", body: "Fonds des ARS." },
+  { url: "a.html", title: "Santé des jeunes", sections: [[null, null, "La santé au collège."], ["mentale", "Bien-être", "Un mot sur la santé mentale des élèves."]] },
+  { url: "b.html", title: "Santé mentale", sections: [[null, null, "Tout sur la santé mentale et le soin."]] },
+  { url: "c.html", title: "Une page", sections: [[null, null, "Une page mentale, sans l'autre mot, longue santé plus loin."]] },
+  { url: "d.html", title: "Calendrier", sections: [[null, null, "Dates."], ["fir", "FIR", "Le fonds d'intervention régional finance."]] },
 ];
-const engine = new PortailSearch.Engine(payload(SITE));
-const urls = (results) => Array.from(results, (r) => r.url);
 
-test("decodeIndex rebuilds elasticlunr's trie, frequencies and field lengths", () => {
-  const decoded = PortailSearch.decodeIndex(payload(SITE).index);
-  const fir = decoded.index.body.root.f.i.r;
-  assert.equal(fir.df, 2);
-  assert.deepEqual(JSON.parse(JSON.stringify(fir.docs)), { 2: { tf: 1 }, 3: { tf: 1 } });
-  assert.deepEqual(JSON.parse(JSON.stringify(decoded.index.body.root.f.docs)), {}, "inner nodes have no documents");
-  assert.equal(decoded.documentStore.length, SITE.length);
-  assert.deepEqual(JSON.parse(JSON.stringify(decoded.documentStore.docInfo[1])), { title: 2, keywords: 4, body: 0 });
+test("postings decode to pages, sections and weights", () => {
+  const { PortailSearch } = loadClient();
+  assert.deepEqual(plain(PortailSearch.decodePostings("0:0K 3:2B,11Z")), {
+    pages: [0, 3, 3], sections: [0, 2, 37], levels: [11, 2, 26],
+  });
 });
 
-test("a token repeated in a field decodes to tf = √count", () => {
-  const twice = payload([{ url: "a", title: "FIR FIR", section: "s", body: "" }]);
-  assert.equal(twice.index.tokens.title.postings, "0*2");
-  const decoded = PortailSearch.decodeIndex(twice.index);
-  assert.equal(decoded.index.title.root.f.i.r.docs[0].tf, Math.SQRT2);
+test("edit distance counts a swap as one", () => {
+  const { PortailSearch } = loadClient();
+  assert.equal(PortailSearch.distance("financement", "finacnement", 2), 1);
+  assert.equal(PortailSearch.distance("abc", "xyz", 1), 2, "stops past the limit");
 });
 
-test("a page's own entry comes before its sections and the glossary", () => {
-  assert.equal(engine.search("FIR")[0].url, "leviers/fir/index.html");
+test("a page with every word comes first; words side by side beat words apart", async () => {
+  const { engine } = files(SITE);
+  const { results, total } = await engine.search("santé mentale ");
+  assert.equal(total, 3);
+  assert.deepEqual(plain(results.slice(0, 3).map((r) => r.url)), ["b.html", "a.html", "c.html"]);
 });
 
-test("a URL listed twice appears once", () => {
-  const list = urls(engine.search("fonds intervention"));
-  assert.equal(list.filter((u) => u === "glossaire/index.html#fir").length, 1);
+test("a page comes once, its matching sections as sub-links", async () => {
+  const { engine } = files(SITE);
+  const { results } = await engine.search("mentale ");
+  const a = results.find((r) => r.url === "a.html");
+  assert.deepEqual(plain(a.sections.map((s) => s.url)), ["a.html#mentale"]);
+  assert.equal(results.filter((r) => r.url === "a.html").length, 1);
 });
 
-test("at most two entries of one page before other pages", () => {
-  const list = urls(engine.search("FIR"));
-  const third = list.findIndex((u, i) => i > 0 && list.slice(0, i).filter((v) => v.startsWith("leviers/fir/")).length === 2);
-  assert.ok(third >= 0 && !list[third].startsWith("leviers/fir/"), JSON.stringify(list));
-  assert.equal(list.length, 4, "every match is still listed");
+test("only the shards of the query's words load, and the texts of the pages shown", async () => {
+  const { engine, loaded } = files(SITE, { split: "m" });
+  await engine.search("fir ");
+  assert.deepEqual(plain(loaded), ["search/index.js", "search/t/0.js", "search/p/3.js"]);
 });
 
-test("a word still being typed finds the words it starts", () => {
-  assert.equal(engine.search("evaluat")[0].url, "actualites/eval/index.html");
-  assert.equal(engine.search("financ")[0].url, "leviers/fir/index.html#calendrier");
+test("the glossary: acronym finds the expansion, expansion finds the acronym", async () => {
+  const glossary = [["fir", ["fond", "intervent", "regional"]]];
+  const { engine } = files(SITE, { glossary });
+  const byExpansion = await engine.search("fonds d'intervention régional");
+  assert.equal(byExpansion.results[0].url, "d.html");
+  const byAcronym = await engine.search("FIR ");
+  const marked = byAcronym.results[0].sections[0].snippetParts.filter((p) => p.mark).map((p) => p.text);
+  assert.deepEqual(plain(marked), ["fonds", "intervention", "régional"]);
 });
 
-test("thousands written with spaces match the number typed without", () => {
-  assert.equal(engine.search("40000")[0].url, "leviers/fir/index.html#montants");
+test("typos and words being typed still find the page", async () => {
+  const { engine } = files(SITE);
+  assert.equal((await engine.search("mentlae ")).results[0].url, "b.html");
+  assert.equal((await engine.search("calendr")).results[0].url, "d.html");
 });
 
-test("queries with nothing to look for give no results", () => {
-  assert.equal(engine.search("").length, 0);
-  assert.equal(engine.search("le la des").length, 0);
-  assert.equal(engine.search("xyzzy").total, 0);
-});
-
-test("matched words are marked in titles and snippets, accents and case ignored", () => {
-  const [first] = engine.search("EVALUATION");
-  const marked = (parts) => Array.from(parts).filter((p) => p.mark).map((p) => p.text);
-  assert.deepEqual(marked(first.titleParts), ["Évaluation"]);
-  assert.deepEqual(marked(first.snippetParts), ["évaluer"]);
-  assert.equal(Array.from(first.titleParts).map((p) => p.text).join(""), "Évaluation des projets");
-});
-
-test("a snippet whose first match lies far in starts near it", () => {
-  const body = `${"Introduction générale du dispositif régional ".repeat(4)}puis le calendrier précis.`;
-  const site = new PortailSearch.Engine(payload([{ url: "a", title: "Page", section: "s", body }]));
-  const [result] = site.search("calendrier");
-  const text = Array.from(result.snippetParts).map((p) => p.text).join("");
-  assert.ok(text.startsWith("…"), text);
-  assert.ok(text.endsWith("puis le calendrier précis."), text);
-});
-
-test("an index of another format is refused", () => {
-  assert.throws(() => new PortailSearch.Engine({ format: 99 }), /format/);
-  assert.throws(() => new PortailSearch.Engine(undefined), /format/);
+test("markup in the text stays text in the parts", async () => {
+  const { engine } = files([{ url: "x.html", title: "<b>FIR</b>", sections: [[null, null, "<img src=x onerror=alert(1)> FIR"]] }]);
+  const [first] = (await engine.search("FIR ")).results;
+  assert.equal(first.titleParts.map((p) => p.text).join(""), "<b>FIR</b>");
+  assert.ok(first.snippetParts.some((p) => p.mark && p.text === "FIR"));
 });

@@ -1,0 +1,552 @@
+//! The sharded index and the page texts: what `search/` holds.
+//!
+//! Postings are per term, per page, per section, with one weight letter (`A`–`Z`) that folds
+//! the term's frequency in the section (BM25, against the section's length), and bonuses for
+//! the page title, the section heading and a lever's structured fields. A term's list reads
+//! `gap:items gap:items…`: the gap from the previous page number in base 36, then the sections
+//! of that page that hold the term, each as its number in base 36 followed by its weight letter
+//! (`0:0K,3C 2:1B` is page 0, sections 0 and 3, then page 2, section 1). The browser computes
+//! the rarity of each term from the length of its list; nothing per document ships with the
+//! index, so its size grows with the words of the site, not with its pages.
+//!
+//! Building is iterative and streams the pages in chunks: memory holds the postings (eight
+//! bytes each) and one chunk of analysed pages, never a tree whose depth depends on the input.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use super::language::{analyze, with_term, Fnv, PIPELINE};
+use super::tokenize::for_each_word;
+use super::{SearchPage, Synonym, SEARCH_DIR};
+
+/// Version of the layout, checked by `static/search-core.js`.
+pub const FORMAT: u32 = 2;
+
+/// A shard is closed once its postings pass this many bytes (before gzip, about a third of it).
+const SHARD_BYTES: usize = 16 * 1024;
+/// Pages analysed in parallel at a time: bounds the memory of analysed text.
+const CHUNK_PAGES: usize = 512;
+
+/// BM25's saturation and length normalisation.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// Added to the weight of a term found in the page title, a section heading, lever fields.
+const TITLE_BONUS: f64 = 4.0;
+const HEADING_BONUS: f64 = 2.5;
+const KEYWORD_BONUS: f64 = 1.0;
+/// Weight letters: `A` (lowest) to `Z`, a quarter of a point each.
+const LEVELS: f64 = 26.0;
+const STEP: f64 = 4.0;
+
+/// One file of `search/`, relative to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The acronym's term and its expansion's terms, for the glossary entries search can use: a
+/// one-word acronym and an expansion of at least two words.
+type Glossary = Vec<(String, Vec<String>)>;
+
+fn glossary(synonyms: &[Synonym]) -> Glossary {
+    let mut out: BTreeMap<(String, Vec<String>), ()> = BTreeMap::new();
+    for s in synonyms {
+        let acronym = analyze(&s.acronym);
+        let expansion = analyze(&s.expansion);
+        if acronym.len() == 1 && expansion.len() >= 2 && !expansion.contains(&acronym[0]) {
+            out.insert((acronym[0].clone(), expansion), ());
+        }
+    }
+    out.into_keys().collect()
+}
+
+/// The files of `search/` for `pages`, in a deterministic order with deterministic bytes.
+pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
+    let glossary = glossary(synonyms);
+    let by_first: HashMap<&str, Vec<(&str, &[String])>> =
+        glossary
+            .iter()
+            .fold(HashMap::new(), |mut map, (acronym, words)| {
+                map.entry(words[0].as_str())
+                    .or_default()
+                    .push((acronym.as_str(), words.as_slice()));
+                map
+            });
+
+    let (sections, words) = pages
+        .par_iter()
+        .map(|p| {
+            let words: usize = p
+                .sections
+                .iter()
+                .map(|s| s.text.split_whitespace().count())
+                .sum::<usize>();
+            (p.sections.len().max(1), words)
+        })
+        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let average = (words as f64 / sections.max(1) as f64).max(1.0);
+
+    // Term → number, and each number's postings, in page then section order.
+    let mut numbers: HashMap<String, u32, Fnv> = HashMap::default();
+    let mut postings: Vec<(String, Vec<u64>)> = Vec::new();
+    let mut global: Vec<u32> = Vec::new();
+    for (chunk_number, chunk) in pages.chunks(CHUNK_PAGES).enumerate() {
+        let analysed: Vec<Analysed> = chunk
+            .par_iter()
+            .map(|page| analyse_page(page, average, &by_first))
+            .collect();
+        for (offset, page_terms) in analysed.into_iter().enumerate() {
+            let page = (chunk_number * CHUNK_PAGES + offset) as u64;
+            global.clear();
+            for term in page_terms.terms {
+                let number = match numbers.get(&term) {
+                    Some(&n) => n,
+                    None => {
+                        let n = postings.len() as u32;
+                        numbers.insert(term.clone(), n);
+                        postings.push((term, Vec::new()));
+                        n
+                    }
+                };
+                global.push(number);
+            }
+            for (local, section, weight) in page_terms.entries {
+                let packed = (page << 32) | (u64::from(section) << 8) | u64::from(weight);
+                postings[global[local as usize] as usize].1.push(packed);
+            }
+        }
+    }
+    drop(numbers);
+
+    let mut terms = postings;
+    terms.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
+    let encoded: Vec<String> = terms.par_iter().map(|(_, list)| encode(list)).collect();
+
+    let mut files = Vec::new();
+    let mut firsts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    while start < terms.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < terms.len() && (end == start || bytes < SHARD_BYTES) {
+            bytes += encoded[end].len() + terms[end].0.len() + 6;
+            end += 1;
+        }
+        firsts.push(if firsts.is_empty() {
+            ""
+        } else {
+            &terms[start].0
+        });
+        let words: Vec<&str> = terms[start..end].iter().map(|(t, _)| t.as_str()).collect();
+        let data = json!({ "w": words, "p": &encoded[start..end] });
+        files.push(script("t", firsts.len() - 1, &data));
+        start = end;
+    }
+    if firsts.is_empty() {
+        firsts.push("");
+        files.push(script("t", 0, &json!({ "w": [], "p": [] })));
+    }
+
+    let manifest = json!({
+        "format": FORMAT,
+        "pipeline": PIPELINE,
+        "pages": pages.len(),
+        "sections": sections,
+        "shards": firsts,
+        "glossary": glossary,
+    });
+    files.push(SearchFile {
+        path: format!("{SEARCH_DIR}/index.js"),
+        bytes: format!(
+            "/* Index de recherche du portail, généré par `portail build` : ne pas modifier. */\n\
+             PortailSearch.add(\"index\",0,{manifest});\n"
+        )
+        .into_bytes(),
+    });
+    files.par_extend(pages.par_iter().enumerate().map(|(n, page)| {
+        let data = PageText {
+            u: &page.url,
+            t: &page.title,
+            l: &page.label,
+            k: &page.keywords,
+            s: page
+                .sections
+                .iter()
+                .map(|s| (s.anchor.as_deref(), s.heading.as_deref(), s.text.as_str()))
+                .collect(),
+        };
+        let json = serde_json::to_string(&data).unwrap_or_default();
+        SearchFile {
+            path: format!("{SEARCH_DIR}/p/{n}.js"),
+            bytes: format!("PortailSearch.add(\"p\",{n},{json});\n").into_bytes(),
+        }
+    }));
+    files
+}
+
+/// What `search/p/N.js` holds: URL, title, label, lever fields, and per section its anchor,
+/// heading and text. Borrowed: the site's text is serialised, not copied first.
+#[derive(serde::Serialize)]
+struct PageText<'a> {
+    u: &'a str,
+    t: &'a str,
+    l: &'a str,
+    k: &'a str,
+    s: Vec<(Option<&'a str>, Option<&'a str>, &'a str)>,
+}
+
+fn script(kind: &str, number: usize, data: &Value) -> SearchFile {
+    SearchFile {
+        path: format!("{SEARCH_DIR}/{kind}/{number}.js"),
+        bytes: format!("PortailSearch.add(\"{kind}\",{number},{data});\n").into_bytes(),
+    }
+}
+
+/// The order of JavaScript's `<` on strings (UTF-16 code units), which the browser's binary
+/// searches use; it differs from Rust's only for characters outside the Basic Multilingual Plane.
+fn js_order(a: &str, b: &str) -> Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// Where a word of a section was found: the page title (first section only), the heading, the
+/// lever fields (first section only) or the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Heading,
+    Keywords,
+    Text,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    text: u32,
+    title: bool,
+    heading: bool,
+    keywords: bool,
+}
+
+/// A page's distinct terms, and (term's position in `terms`, section, weight letter) in
+/// section order.
+struct Analysed {
+    terms: Vec<String>,
+    entries: Vec<(u32, u32, u8)>,
+}
+
+/// The page's terms, each with its section and weight letter.
+fn analyse_page(
+    page: &SearchPage,
+    average: f64,
+    glossary: &HashMap<&str, Vec<(&str, &[String])>>,
+) -> Analysed {
+    let fallback = [super::SearchSection::default()];
+    let sections = if page.sections.is_empty() {
+        &fallback[..]
+    } else {
+        &page.sections[..]
+    };
+    let mut local: HashMap<String, u32, Fnv> = HashMap::default();
+    let mut terms: Vec<String> = Vec::new();
+    let mut entries = Vec::new();
+    let mut counts: Vec<Counts> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    let mut field_terms: Vec<u32> = Vec::new();
+    let mut intern = |term: &str, terms: &mut Vec<String>, counts: &mut Vec<Counts>| -> u32 {
+        if let Some(&n) = local.get(term) {
+            return n;
+        }
+        let n = terms.len() as u32;
+        local.insert(term.to_owned(), n);
+        terms.push(term.to_owned());
+        counts.push(Counts::default());
+        n
+    };
+    for (number, section) in sections.iter().enumerate() {
+        let mut length = 0;
+        let mut fields: Vec<(&str, Field)> = Vec::with_capacity(4);
+        if number == 0 {
+            fields.push((&page.title, Field::Title));
+            fields.push((&page.keywords, Field::Keywords));
+        }
+        if let Some(h) = &section.heading {
+            fields.push((h, Field::Heading));
+        }
+        fields.push((&section.text, Field::Text));
+        for (text, field) in fields {
+            field_terms.clear();
+            for_each_word(text, |w| {
+                if let Some(n) = with_term(w, |t| t.map(|t| intern(t, &mut terms, &mut counts))) {
+                    field_terms.push(n);
+                }
+            });
+            if !glossary.is_empty() {
+                let words: Vec<&str> = field_terms
+                    .iter()
+                    .map(|&n| terms[n as usize].as_str())
+                    .collect();
+                let found = synonyms_in(&words, glossary);
+                for acronym in found {
+                    field_terms.push(intern(&acronym, &mut terms, &mut counts));
+                }
+            }
+            // A lever's fields are long lists: they weigh by presence, not by length.
+            if field == Field::Text {
+                length += field_terms.len();
+            }
+            for &n in &field_terms {
+                let c = &mut counts[n as usize];
+                if !(c.text > 0 || c.title || c.heading || c.keywords) {
+                    touched.push(n);
+                }
+                match field {
+                    Field::Title => c.title = true,
+                    Field::Heading => c.heading = true,
+                    Field::Keywords => c.keywords = true,
+                    Field::Text => c.text += 1,
+                }
+            }
+        }
+        let norm = K1 * (1.0 - B + B * length as f64 / average);
+        touched.sort_unstable();
+        for n in touched.drain(..) {
+            let c = std::mem::take(&mut counts[n as usize]);
+            let tf = f64::from(c.text);
+            let mut weight = tf * (K1 + 1.0) / (tf + norm);
+            if c.title {
+                weight += TITLE_BONUS;
+            }
+            if c.heading {
+                weight += HEADING_BONUS;
+            }
+            if c.keywords {
+                weight += KEYWORD_BONUS;
+            }
+            let level = (weight * STEP).round().clamp(1.0, LEVELS) as u8;
+            entries.push((n, number.min(0xFF_FFFF) as u32, level));
+        }
+    }
+    Analysed { terms, entries }
+}
+
+/// The acronyms whose expansion occurs in `terms`, once per occurrence.
+fn synonyms_in(terms: &[&str], glossary: &HashMap<&str, Vec<(&str, &[String])>>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        if let Some(candidates) = glossary.get(term) {
+            for (acronym, words) in candidates {
+                let rest = &terms[i..];
+                if rest.len() >= words.len() && words.iter().zip(rest).all(|(w, t)| w == t) {
+                    found.push((*acronym).to_owned());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A term's postings as the browser reads them (see the module documentation).
+fn encode(list: &[u64]) -> String {
+    let mut out = String::with_capacity(list.len() * 5);
+    let mut previous_page = None;
+    for &packed in list {
+        let page = packed >> 32;
+        let section = (packed >> 8) & 0xFF_FFFF;
+        let level = (packed & 0xFF) as u8;
+        if previous_page == Some(page) {
+            out.push(',');
+        } else {
+            if previous_page.is_some() {
+                out.push(' ');
+            }
+            base36(&mut out, page - previous_page.unwrap_or(0));
+            out.push(':');
+            previous_page = Some(page);
+        }
+        base36(&mut out, section);
+        out.push(char::from(b'A' + level - 1));
+    }
+    out
+}
+
+fn base36(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 13];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{build, encode, SearchFile};
+    use crate::search::{SearchPage, SearchSection, Synonym};
+    use serde_json::Value;
+
+    fn page(url: &str, title: &str, sections: &[(&str, &str)]) -> SearchPage {
+        SearchPage {
+            url: url.into(),
+            title: title.into(),
+            label: "Leviers".into(),
+            keywords: String::new(),
+            sections: sections
+                .iter()
+                .map(|(heading, text)| SearchSection {
+                    anchor: (!heading.is_empty()).then(|| heading.to_lowercase()),
+                    heading: (!heading.is_empty()).then(|| (*heading).to_owned()),
+                    text: (*text).to_owned(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The data a file passes to `PortailSearch.add`.
+    fn data(file: &SearchFile) -> Value {
+        let text = String::from_utf8(file.bytes.clone()).unwrap();
+        let start = text.find('{').unwrap();
+        let end = text.rfind('}').unwrap();
+        serde_json::from_str(&text[start..=end]).unwrap()
+    }
+
+    fn file<'a>(files: &'a [SearchFile], path: &str) -> &'a SearchFile {
+        files.iter().find(|f| f.path == path).unwrap()
+    }
+
+    /// Term → postings, over every shard.
+    fn postings(files: &[SearchFile]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for f in files.iter().filter(|f| f.path.starts_with("search/t/")) {
+            let d = data(f);
+            let words = d["w"].as_array().unwrap();
+            let lists = d["p"].as_array().unwrap();
+            for (w, p) in words.iter().zip(lists) {
+                out.push((w.as_str().unwrap().into(), p.as_str().unwrap().into()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn postings_give_page_gaps_sections_and_weights() {
+        assert_eq!(
+            encode(&[11, (3 << 32) | (2 << 8) | 2, (3 << 32) | (37 << 8) | 26]),
+            "0:0K 3:2B,11Z"
+        );
+    }
+
+    #[test]
+    fn terms_are_found_with_their_pages_and_sections() {
+        let files = build(
+            &[
+                page(
+                    "a/index.html",
+                    "Subvention FIR",
+                    &[("", "Le fonds finance.")],
+                ),
+                page(
+                    "b/index.html",
+                    "Évaluation",
+                    &[("", "Rien."), ("Calendrier", "Le FIR, deux fois le FIR.")],
+                ),
+            ],
+            &[],
+        );
+        let all = postings(&files);
+        let fir = &all.iter().find(|(w, _)| w == "fir").unwrap().1;
+        // Page 0, section 0 (title); page 1, section 1 (text, twice).
+        assert!(fir.starts_with("0:0"), "{fir}");
+        assert!(fir.contains(" 1:1"), "{fir}");
+        let evalu = &all.iter().find(|(w, _)| w == "evalu").unwrap().1;
+        assert!(evalu.starts_with("1:0"), "{evalu}");
+        let manifest = data(file(&files, "search/index.js"));
+        assert_eq!(manifest["pages"], 2);
+        assert_eq!(manifest["sections"], 3);
+        assert_eq!(manifest["shards"][0], "");
+        let p1 = data(file(&files, "search/p/1.js"));
+        assert_eq!(p1["u"], "b/index.html");
+        assert_eq!(p1["s"][1][1], "Calendrier");
+    }
+
+    #[test]
+    fn title_outweighs_text() {
+        let files = build(
+            &[
+                page("a", "Autre", &[("", "Le FIR finance.")]),
+                page("b", "Subvention FIR", &[("", "Rien.")]),
+            ],
+            &[],
+        );
+        let all = postings(&files);
+        let fir = &all.iter().find(|(w, _)| w == "fir").unwrap().1;
+        let letters: Vec<char> = fir.chars().filter(char::is_ascii_uppercase).collect();
+        assert!(letters[1] > letters[0], "{fir}");
+    }
+
+    #[test]
+    fn an_expansion_in_the_text_is_indexed_under_its_acronym() {
+        let files = build(
+            &[page(
+                "a",
+                "Aide",
+                &[("", "Le fonds d'intervention régional finance.")],
+            )],
+            &[Synonym {
+                acronym: "FIR".into(),
+                expansion: "Fonds d'intervention régional".into(),
+            }],
+        );
+        assert!(postings(&files).iter().any(|(w, _)| w == "fir"));
+        let manifest = data(file(&files, "search/index.js"));
+        assert_eq!(
+            manifest["glossary"],
+            serde_json::json!([["fir", ["fond", "intervent", "regional"]]])
+        );
+    }
+
+    #[test]
+    fn many_terms_make_many_sorted_shards() {
+        let text: String = (0..6000).map(|n| format!("mot{n} ")).collect();
+        let files = build(&[page("a", "A", &[("", &text)])], &[]);
+        let manifest = data(file(&files, "search/index.js"));
+        let firsts: Vec<&str> = manifest["shards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert!(firsts.len() > 2, "{}", firsts.len());
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+        let words: Vec<String> = postings(&files).into_iter().map(|(w, _)| w).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(words.len(), 6000);
+    }
+
+    #[test]
+    fn same_pages_give_same_bytes_and_an_empty_site_loads() {
+        let pages = [page("a", "Évaluation", &[("", "l'évaluation des projets")])];
+        assert_eq!(build(&pages, &[]), build(&pages, &[]));
+        let empty = build(&[], &[]);
+        assert_eq!(
+            data(file(&empty, "search/t/0.js"))["w"],
+            serde_json::json!([])
+        );
+    }
+
+    #[test]
+    fn a_very_long_word_does_not_crash_and_is_left_out() {
+        let long = "a".repeat(100_000);
+        let files = build(&[page("a", "A", &[("", &long)])], &[]);
+        assert!(postings(&files).is_empty());
+    }
+}
