@@ -49,7 +49,6 @@ const STATES = [
   }],
   ["Liste de suggestions de recherche ouverte", "index.html", async (page) => {
     await page.focus("#recherche-entete");
-    await page.waitForFunction(() => window.PORTAIL_SEARCH_INDEX !== undefined);
     await page.keyboard.type("article 51");
     await page.locator("#recherche-entete-suggestions [role=option]").first().waitFor();
     await page.keyboard.press("ArrowDown");
@@ -142,7 +141,6 @@ test("keyboard only: search from the header, with visible focus", async () => {
   let f = await focusRing(page);
   assert.equal(f.tag, "INPUT");
   assert.ok(f.ring, "focus ring on the search field");
-  await page.waitForFunction(() => window.PORTAIL_SEARCH_INDEX !== undefined);
   await page.keyboard.type("CPOM");
   await page.locator("#recherche-entete-suggestions [role=option]").first().waitFor();
   await page.keyboard.press("ArrowDown");
