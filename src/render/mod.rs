@@ -80,16 +80,7 @@ pub fn render(
         wizard,
         template_sources,
     };
-    let abbrs: Vec<Abbr<'_>> = site
-        .glossary
-        .data
-        .terms
-        .iter()
-        .map(|t| Abbr {
-            acronym: &t.acronym,
-            expansion: &t.expansion,
-        })
-        .collect();
+    let abbrs = abbreviations(site);
     let results: Vec<Result<(OutputFile, PageText), Diagnostic>> = site
         .pages
         .par_iter()
@@ -119,6 +110,19 @@ pub fn render(
         return Err(diags);
     }
     Ok(Rendered { files, texts })
+}
+
+/// The glossary's acronyms, marked `<abbr>` on their first use in each page's text.
+pub(super) fn abbreviations(site: &Site) -> Vec<Abbr<'_>> {
+    site.glossary
+        .data
+        .terms
+        .iter()
+        .map(|t| Abbr {
+            acronym: &t.acronym,
+            expansion: &t.expansion,
+        })
+        .collect()
 }
 
 fn render_page(

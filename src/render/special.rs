@@ -5,7 +5,7 @@
 use super::context::{order_key, sort_title, source_text, Shared};
 use super::{render_template, OutputFile, PageText};
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{find_word, Abbr, TextSection};
+use crate::markdown::{find_word, TextSection};
 use crate::model::{Page, Site};
 use crate::urls::relative;
 use serde_json::{json, Value};
@@ -426,16 +426,7 @@ fn sorted_levers(site: &Site) -> Vec<(&Page, &crate::model::LeverMeta)> {
 /// one level down, ids prefixed with the chapter's id so they stay unique on the page).
 fn guide(shared: &Shared<'_>) -> Value {
     let site = shared.site;
-    let abbrs: Vec<Abbr<'_>> = site
-        .glossary
-        .data
-        .terms
-        .iter()
-        .map(|t| Abbr {
-            acronym: &t.acronym,
-            expansion: &t.expansion,
-        })
-        .collect();
+    let abbrs = super::abbreviations(site);
     let targets = guide_targets(site);
     let number_of = |output: &str| {
         targets
