@@ -42,6 +42,9 @@ fn main() {
         &site,
         &templates,
         &portail::render::Options { livereload: false },
+        None,
+        &portail::output::Discard,
+        None,
     ) else {
         eprintln!(
             "{}: the site does not render (run portail check)",
@@ -52,7 +55,13 @@ fn main() {
     let render = render_start.elapsed();
     let rss_before = peak_rss_kib();
     let index_start = Instant::now();
-    let files = portail::index::index_files(&site, &rendered.texts);
+    let memory = portail::output::Memory::default();
+    portail::index::index(&site, &rendered.texts, &memory, None);
+    let files: Vec<portail::output::OutputFile> = memory
+        .into_files()
+        .into_iter()
+        .map(|(path, bytes)| portail::output::OutputFile { path, bytes })
+        .collect();
     let index = index_start.elapsed();
     let total = started.elapsed();
     let ms = |d: std::time::Duration| format!("{:.0} ms", d.as_secs_f64() * 1000.0);

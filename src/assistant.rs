@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// The engine compiled to `wasm32-unknown-unknown` by `build.rs`.
 static WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wizard.wasm"));

@@ -1,11 +1,16 @@
 //! Index: turns rendered page texts into the search files (`search/`, see [`crate::search`]).
 
 use crate::model::Site;
-use crate::render::{OutputFile, PageText};
+use crate::output::{OutputFile, Sink};
+use crate::render::PageText;
 use crate::search::{build, SearchPage, SearchSection, Synonym};
+use rayon::prelude::*;
 
-/// The files of `search/`: manifest, index shards and page texts.
-pub fn index_files(site: &Site, texts: &[PageText]) -> Vec<OutputFile> {
+pub use crate::search::Memo;
+
+/// Writes the files of `search/` into `sink`: manifest, index shards and page texts.
+/// With a `memo`, pages whose text did not change are not analysed again.
+pub fn index(site: &Site, texts: &[PageText], sink: &dyn Sink, memo: Option<&mut Memo>) {
     let synonyms: Vec<Synonym> = site
         .glossary
         .data
@@ -16,13 +21,14 @@ pub fn index_files(site: &Site, texts: &[PageText]) -> Vec<OutputFile> {
             expansion: t.expansion.clone(),
         })
         .collect();
-    build(&pages(texts), &synonyms)
-        .into_iter()
-        .map(|f| OutputFile {
-            path: f.path,
-            bytes: f.bytes,
-        })
-        .collect()
+    build(&pages(texts), &synonyms, memo)
+        .into_par_iter()
+        .for_each(|f| {
+            sink.put(OutputFile {
+                path: f.path,
+                bytes: f.bytes,
+            })
+        });
 }
 
 /// One search page per output page: the data-driven entries of a page (glossary terms, ARS)

@@ -395,18 +395,37 @@ fn mark_abbrs<'a>(
 /// once (not once per acronym: a 10 000-page site has millions of words). At one position
 /// the longer acronym wins: « ESP-CLIP » before « ESP ».
 fn next_abbr(text: &str, abbrs: &[Abbr<'_>], used: &[bool]) -> Option<(usize, usize)> {
+    // The first letters of the acronyms left: most words start with none of them.
+    let mut ascii = [false; 128];
+    let mut other: Vec<char> = Vec::new();
+    for (a, _) in abbrs.iter().zip(used).filter(|(_, u)| !**u) {
+        match a.acronym.chars().next() {
+            Some(c) if c.is_ascii() => ascii[c as usize] = true,
+            Some(c) => other.push(c),
+            None => {}
+        }
+    }
     let mut prev_alnum = false;
     for (pos, c) in text.char_indices() {
         let word_start = !prev_alnum && c.is_alphanumeric();
         prev_alnum = c.is_alphanumeric();
-        if !word_start {
+        let candidate = if c.is_ascii() {
+            ascii[c as usize]
+        } else {
+            other.contains(&c)
+        };
+        if !word_start || !candidate {
             continue;
         }
         let rest = &text[pos..];
         let best = abbrs
             .iter()
             .enumerate()
-            .filter(|(i, a)| !used[*i] && rest.starts_with(a.acronym))
+            .filter(|(i, a)| {
+                a.acronym.as_bytes().first() == rest.as_bytes().first()
+                    && !used[*i]
+                    && rest.starts_with(a.acronym)
+            })
             .filter(|(_, a)| {
                 !rest[a.acronym.len()..]
                     .chars()

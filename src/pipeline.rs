@@ -2,7 +2,8 @@
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::{Options, OutputFile};
+use crate::output::{OutputFile, Recorder, Sink};
+use crate::render::Options;
 use crate::{assets, index, load, render, validate, write};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,10 +17,13 @@ pub struct BuildOptions {
 
 /// What a successful build produced.
 pub struct Built {
-    pub files: Vec<OutputFile>,
+    /// How many files went to the sink.
+    pub files: usize,
     /// What the editor should check (time-bound values past their review date); never fatal.
     pub warnings: Vec<Diagnostic>,
     pub pages: usize,
+    /// Pages rendered by this build (the others came unchanged from the memo).
+    pub pages_rendered: usize,
     pub millis: u128,
 }
 
@@ -31,49 +35,80 @@ pub enum Failure {
     Io(String),
 }
 
-/// Runs every stage up to rendering and indexing, writing nothing.
-pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
+/// What a series of builds of one site remembers (`serve`): a build given the previous one's
+/// memo redoes only what the changes reach, and gives the same bytes as a full build.
+#[derive(Default)]
+pub struct Memo {
+    render: render::memo::Memo,
+    index: index::Memo,
+}
+
+/// Runs every stage, handing each output file to `sink` as soon as it is made. On failure
+/// the sink may hold part of a site: the caller throws it away.
+pub fn compile(opts: &BuildOptions, sink: &dyn Sink) -> Result<Built, Failure> {
+    compile_with(opts, sink, None)
+}
+
+/// [`compile`], reusing and updating `memo` when there is one.
+pub fn compile_with(
+    opts: &BuildOptions,
+    sink: &dyn Sink,
+    mut memo: Option<&mut Memo>,
+) -> Result<Built, Failure> {
     let started = Instant::now();
+    let mut clock = Stages::new();
     let root = opts.root.as_path();
     let (site, mut diags) =
         load::load(root, opts.today).map_err(|d| Failure::Content(d.into_sorted()))?;
     let templates = assets::templates(root, &mut diags);
     let statics = assets::static_files(root, &mut diags);
+    clock.lap("load");
     let names: Vec<String> = templates.keys().cloned().collect();
-    diags.extend(validate::validate(&site, &names).into_sorted());
+    let wizard = crate::assistant::rules(&site);
+    diags.extend(validate::validate(&site, &names, wizard.as_ref()).into_sorted());
     let warnings = validate::warnings(&site);
     if !diags.is_empty() {
         return Err(Failure::Content(diags.into_sorted()));
     }
+    clock.lap("validate");
+    let sink = Recorder::new(sink);
     let rendered = render::render(
         &site,
         &templates,
         &Options {
             livereload: opts.livereload,
         },
+        wizard.as_ref().and_then(|w| w.as_ref().ok()),
+        &sink,
+        memo.as_deref_mut().map(|m| &mut m.render),
     )
     .map_err(|d| Failure::Content(d.into_sorted()))?;
-    let mut files = rendered.files;
-    files.extend(index::index_files(&site, &rendered.texts));
+    clock.lap("render");
+    index::index(&site, &rendered.texts, &sink, memo.map(|m| &mut m.index));
+    let pages_rendered = rendered.pages_rendered;
+    drop(rendered);
+    clock.lap("index");
     // Browsers ask for /favicon.ico whatever the page says: a copy at the root answers them,
     // unless the content has its own.
     if let Some(ico) = statics.get("favicon.ico") {
         if !site.assets.iter().any(|a| a.path == "favicon.ico") {
-            files.push(OutputFile {
+            sink.put(OutputFile {
                 path: "favicon.ico".to_owned(),
                 bytes: ico.clone(),
             });
         }
     }
-    files.extend(statics.into_iter().map(|(name, bytes)| OutputFile {
-        path: format!("static/{name}"),
-        bytes,
-    }));
+    for (name, bytes) in statics {
+        sink.put(OutputFile {
+            path: format!("static/{name}"),
+            bytes,
+        });
+    }
     // Content files copied as they are: an unreadable one is an error, not a silent gap.
     let mut read_errors = Diagnostics::default();
     for a in &site.assets {
         match std::fs::read(&a.source) {
-            Ok(bytes) => files.push(OutputFile {
+            Ok(bytes) => sink.put(OutputFile {
                 path: a.path.clone(),
                 bytes,
             }),
@@ -83,25 +118,53 @@ pub fn compile(opts: &BuildOptions) -> Result<Built, Failure> {
             )),
         }
     }
-    read_errors.extend(collisions(&site, &files));
+    let paths = sink.into_paths();
+    read_errors.extend(collisions(&site, &paths));
     if !read_errors.is_empty() {
         return Err(Failure::Content(read_errors.into_sorted()));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    clock.lap("assets");
     Ok(Built {
-        files,
+        files: paths.len(),
         warnings,
         pages: site.pages.len(),
+        pages_rendered,
         millis: started.elapsed().as_millis(),
     })
 }
 
+/// Time spent in each stage, printed to standard error when `PORTAIL_TEMPS` is set (for
+/// profiling; see the README's benchmark section).
+struct Stages {
+    on: bool,
+    last: Instant,
+}
+
+impl Stages {
+    fn new() -> Self {
+        Stages {
+            on: std::env::var_os("PORTAIL_TEMPS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "temps : {stage:<9} {:>6} ms",
+                self.last.elapsed().as_millis()
+            );
+        }
+        self.last = Instant::now();
+    }
+}
+
 /// A content file whose output has the path of another output (a page named `plan.md`, a
 /// file under `search/`) would silently replace it, or be replaced: refused.
-fn collisions(site: &crate::model::Site, files: &[OutputFile]) -> Vec<Diagnostic> {
+fn collisions(site: &crate::model::Site, paths: &[String]) -> Vec<Diagnostic> {
     let mut by_path: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in files {
-        *by_path.entry(f.path.as_str()).or_default() += 1;
+    for p in paths {
+        *by_path.entry(p.as_str()).or_default() += 1;
     }
     let taken = |path: &str| by_path.get(path).is_some_and(|n| *n > 1);
     let pages = site
@@ -126,15 +189,25 @@ fn collisions(site: &crate::model::Site, files: &[OutputFile]) -> Vec<Diagnostic
         .collect()
 }
 
-/// Compiles then writes the output atomically, after making sure the output folder is one
-/// portail may replace (nothing is compiled or written otherwise).
+/// Compiles straight into a fresh folder beside the output, then swaps it in atomically,
+/// after making sure the output folder is one portail may replace (nothing is compiled or
+/// written otherwise). A failed build removes its folder and leaves the output untouched.
 pub fn build(opts: &BuildOptions, output: &Path) -> Result<Built, Failure> {
     let io = |e: write::WriteError| Failure::Io(e.to_string());
     write::check_output(&opts.root, output).map_err(io)?;
-    let mut built = compile(opts)?;
+    let staging = write::Staging::new(output).map_err(io)?;
+    let mut built = match compile(opts, &staging) {
+        Ok(built) => built,
+        Err(failure) => {
+            staging.abandon();
+            return Err(failure);
+        }
+    };
+    let mut clock = Stages::new();
     let shown = output.display().to_string();
-    for w in write::write_atomically(output, &built.files).map_err(io)? {
+    for w in staging.finish().map_err(io)? {
         built.warnings.push(Diagnostic::new(&shown, w).as_warning());
     }
+    clock.lap("swap");
     Ok(built)
 }

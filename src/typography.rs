@@ -242,11 +242,11 @@ fn protected(chars: &[char]) -> Vec<bool> {
         while end < chars.len() && !is_space(chars[end]) {
             end += 1;
         }
-        let token: String = chars[start..end].iter().collect();
-        if token.contains("://")
-            || token.contains('@')
-            || token.starts_with("www.")
-            || token.starts_with("mailto:")
+        let token = &chars[start..end];
+        if token.windows(3).any(|w| w == [':', '/', '/'])
+            || token.contains(&'@')
+            || starts_with(token, "www.")
+            || starts_with(token, "mailto:")
         {
             mask[start..end].iter_mut().for_each(|m| *m = true);
         }
@@ -255,17 +255,24 @@ fn protected(chars: &[char]) -> Vec<bool> {
     mask
 }
 
+fn starts_with(chars: &[char], prefix: &str) -> bool {
+    prefix.chars().count() <= chars.len() && prefix.chars().zip(chars).all(|(p, c)| p == *c)
+}
+
+fn is(chars: &[char], word: &str) -> bool {
+    chars.len() == word.chars().count() && starts_with(chars, word)
+}
+
 /// The word ending just before `i` (from the previous space), without leading brackets.
-fn word_before(chars: &[char], i: usize) -> String {
+fn word_before(chars: &[char], i: usize) -> &[char] {
     let mut j = i;
     while j > 0 && !is_space(chars[j - 1]) {
         j -= 1;
     }
-    chars[j..i]
-        .iter()
-        .collect::<String>()
-        .trim_start_matches(['(', '[', '«', '"', '’', '\''])
-        .to_owned()
+    while j < i && matches!(chars[j], '(' | '[' | '«' | '"' | '’' | '\'') {
+        j += 1;
+    }
+    &chars[j..i]
 }
 
 /// The word starting at `i`: letters, digits and unit signs.
@@ -276,9 +283,15 @@ fn word_after(chars: &[char], i: usize) -> String {
         .collect()
 }
 
-fn is_ordinal(word: &str) -> bool {
-    let digits = word.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && matches!(&word[digits..], "er" | "re" | "e" | "ème" | "nd" | "nde")
+fn is_ordinal(word: &[char]) -> bool {
+    if !word.first().is_some_and(char::is_ascii_digit) {
+        return false;
+    }
+    let digits = word.iter().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && ["er", "re", "e", "ème", "nd", "nde"]
+            .iter()
+            .any(|s| is(&word[digits..], s))
 }
 
 /// What to put in place of the space at `i`, if the space binds its neighbours.
@@ -308,15 +321,23 @@ fn binding_space(chars: &[char], i: usize) -> Option<char> {
         return Some(NBSP);
     }
     let word = word_before(chars, i);
-    if is_ordinal(&word) && after.is_alphabetic() {
+    // Every word the rules below name is short: most words stop here.
+    if word.is_empty() || word.len() > 8 {
+        return None;
+    }
+    if is_ordinal(word) && after.is_alphabetic() {
         return Some(NBSP);
     }
-    if BEFORE_NUMBER.contains(&word.as_str())
-        && (after.is_ascii_digit() || (word.ends_with('.') && after.is_uppercase()))
+    // The abbreviations and civilities bind only a number or a capital.
+    if !after.is_ascii_digit() && !after.is_uppercase() {
+        return None;
+    }
+    if BEFORE_NUMBER.iter().any(|w| is(word, w))
+        && (after.is_ascii_digit() || (word.last() == Some(&'.') && after.is_uppercase()))
     {
         return Some(NBSP);
     }
-    if BEFORE_NAME.contains(&word.as_str()) && after.is_uppercase() {
+    if BEFORE_NAME.iter().any(|w| is(word, w)) && after.is_uppercase() {
         return Some(NBSP);
     }
     None
@@ -325,6 +346,16 @@ fn binding_space(chars: &[char], i: usize) -> Option<char> {
 /// Typesets one text node; `prev` is the last character of the text before it on the same
 /// line. Returns the text and its last character.
 fn text_node(input: &str, prev: Option<char>) -> (String, Option<char>) {
+    // Most text nodes of a page are a template's indentation or words with nothing to set:
+    // no rule can fire without one of these bytes (the last is the lead byte of `«` `»` and
+    // of the no-break space), nor on white space alone.
+    let blank = input.bytes().all(|b| b.is_ascii_whitespace());
+    let inert = !input
+        .bytes()
+        .any(|b| matches!(b, b';' | b':' | b'!' | b'?' | b' ' | b'&' | 0xC2));
+    if blank || inert {
+        return (input.to_owned(), input.chars().last());
+    }
     let atoms = atoms(input);
     let chars: Vec<char> = atoms.iter().map(|a| a.c).collect();
     let n = chars.len();

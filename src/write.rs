@@ -6,10 +6,12 @@
 //! and an existing folder without it (or the site itself, one of its sources, an ancestor of
 //! the site, a file) is refused before anything is written.
 
-use crate::render::OutputFile;
+use crate::output::{OutputFile, Sink};
+use rayon::prelude::*;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The file that marks a folder as portail's output, and so as replaceable.
 pub const STAMP: &str = ".portail-sortie";
@@ -128,42 +130,124 @@ fn absolute_in_existing(path: &Path) -> Result<PathBuf, WriteError> {
     }
 }
 
-/// Writes `files` to `output`, replacing it atomically. Call [`check_output`] first.
-pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<Warnings, WriteError> {
-    let io_at = |path: &Path| {
-        let path = path.to_path_buf();
-        move |error| WriteError::Io { path, error }
-    };
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io_at(&parent))?;
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let staging = fresh_dir(&parent, &name).map_err(io_at(&parent))?;
-    if let Err(e) = write_tree(&staging, files) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+/// A fresh folder beside the output that files are written into as they are made (in
+/// parallel, from the render threads), then swapped in for the output by [`Staging::finish`],
+/// or removed by [`Staging::abandon`]. Call [`check_output`] first.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    /// The first write that failed: later files are skipped, and `finish` reports it.
+    failed: Mutex<Option<WriteError>>,
+    /// Folders already made: two system calls saved per file.
+    made: Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl Staging {
+    pub fn new(output: &Path) -> Result<Staging, WriteError> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let io_at = |error| WriteError::Io {
+            path: parent.clone(),
+            error,
+        };
+        std::fs::create_dir_all(&parent).map_err(io_at)?;
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let dir = fresh_dir(&parent, &name).map_err(io_at)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            failed: Mutex::new(None),
+            made: Mutex::default(),
+        })
     }
-    let mut warnings = Warnings::new();
-    match swap(output, &staging) {
-        Ok(Some(retired)) => {
-            if let Err(e) = std::fs::remove_dir_all(&retired) {
-                warnings.push(format!(
-                    "l'ancienne version est restée dans {} : {e} (vous pouvez la supprimer)",
-                    retired.display()
-                ));
+
+    /// Stamps the folder and puts it in place of the output; the previous output is deleted.
+    pub fn finish(self) -> Result<Warnings, WriteError> {
+        let failed = crate::output::lock(&self.failed).take();
+        let stamp = self.dir.join(STAMP);
+        let result = match failed {
+            Some(e) => Err(e),
+            None => std::fs::write(&stamp, STAMP_TEXT)
+                .map_err(|error| WriteError::Io { path: stamp, error }),
+        };
+        if let Err(e) = result {
+            self.abandon();
+            return Err(e);
+        }
+        let mut warnings = Warnings::new();
+        match swap(&self.output, &self.dir) {
+            Ok(Some(retired)) => {
+                if let Err(e) = remove_tree(&retired) {
+                    warnings.push(format!(
+                        "l'ancienne version est restée dans {} : {e} (vous pouvez la supprimer)",
+                        retired.display()
+                    ));
+                }
+            }
+            Ok(None) => {}
+            Err(error) => {
+                self.abandon();
+                return Err(WriteError::Io {
+                    path: self.output.clone(),
+                    error,
+                });
             }
         }
-        Ok(None) => {}
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(io_at(output)(e));
+        Ok(warnings)
+    }
+
+    /// Removes the folder; the output was never touched.
+    pub fn abandon(&self) {
+        let _ = remove_tree(&self.dir);
+    }
+
+    fn write(&self, file: &OutputFile) -> Result<(), WriteError> {
+        let path = self.dir.join(&file.path);
+        let fail = |path: &Path, error| WriteError::Io {
+            path: path.to_path_buf(),
+            error,
+        };
+        if let Some(p) = path.parent() {
+            if !crate::output::lock(&self.made).contains(p) {
+                std::fs::create_dir_all(p).map_err(|e| fail(p, e))?;
+                crate::output::lock(&self.made).insert(p.to_path_buf());
+            }
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| fail(&path, e))
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) {
+        if crate::output::lock(&self.failed).is_some() {
+            return;
+        }
+        if let Err(e) = self.write(&file) {
+            crate::output::lock(&self.failed).get_or_insert(e);
         }
     }
-    Ok(warnings)
+}
+
+/// Deletes a folder portail wrote, its subfolders in parallel: a retired 10 000-page site is
+/// 20 000 files, and one thread unlinking them was a tenth of the build.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let mut subdirs = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            subdirs.push(entry.path());
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    subdirs
+        .par_iter()
+        .try_for_each(std::fs::remove_dir_all)?;
+    std::fs::remove_dir(dir)
 }
 
 /// A new, empty folder beside the output, whose name nothing else uses.
@@ -179,22 +263,6 @@ fn fresh_dir(parent: &Path, name: &str) -> io::Result<PathBuf> {
         }
     }
     Err(last.unwrap_or_else(|| io::ErrorKind::AlreadyExists.into()))
-}
-
-fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let fail = |path: &Path, error| WriteError::Io {
-        path: path.to_path_buf(),
-        error,
-    };
-    for f in files {
-        let path = dir.join(&f.path);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p).map_err(|e| fail(p, e))?;
-        }
-        std::fs::write(&path, &f.bytes).map_err(|e| fail(&path, e))?;
-    }
-    let stamp = dir.join(STAMP);
-    std::fs::write(&stamp, STAMP_TEXT).map_err(|e| fail(&stamp, e))
 }
 
 /// Puts `staging` in place of `output`; returns where the previous output now is, if any.

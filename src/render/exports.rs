@@ -1,7 +1,7 @@
 //! Machine-readable exports for reuse: levers, glossary and contacts as JSON, contacts as CSV.
 
-use super::OutputFile;
 use crate::model::Site;
+use crate::output::OutputFile;
 use serde_json::json;
 
 pub fn files(site: &Site) -> Vec<OutputFile> {

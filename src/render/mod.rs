@@ -3,13 +3,16 @@
 
 pub mod context;
 mod exports;
+pub mod memo;
 mod special;
 pub mod templates;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Abbr, TextSection};
 use crate::model::{Page, PageKind, Site};
+use crate::output::{OutputFile, Sink};
 use context::Shared;
+use memo::{Generated, Memo, Remembered};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
@@ -31,13 +34,6 @@ pub const LEVER_ANCHORS: &[&str] = &[
     "fiche-actualites",
 ];
 
-/// One file of the output, relative to its root.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
 /// A rendered page's text, for the search index.
 #[derive(Debug, Clone)]
 pub struct PageText {
@@ -50,19 +46,20 @@ pub struct PageText {
     pub keywords: String,
 }
 
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    pub texts: Vec<PageText>,
-}
-
 pub struct Options {
     pub livereload: bool,
 }
 
+/// Renders every page into `sink` as it is done, and returns the pages' texts for the index.
+/// With a `memo` (from the previous build of the same site), pages and generated files whose
+/// inputs did not change are taken from it rather than rendered again (see [`memo`]).
 pub fn render(
     site: &Site,
     template_sources: &BTreeMap<String, String>,
     opts: &Options,
+    wizard: Option<&wizard::Rules>,
+    sink: &dyn Sink,
+    memo: Option<&mut Memo>,
 ) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::default();
     let tera = match templates::engine(template_sources) {
@@ -72,7 +69,6 @@ pub fn render(
             return Err(diags);
         }
     };
-    let wizard = crate::assistant::rules(site).and_then(Result::ok);
     let shared = Shared {
         site,
         links: crate::links::LinkTable::new(site),
@@ -81,35 +77,110 @@ pub fn render(
         template_sources,
     };
     let abbrs = abbreviations(site);
-    let results: Vec<Result<(OutputFile, PageText), Diagnostic>> = site
+    let fingerprint = memo
+        .is_some()
+        .then(|| memo::fingerprint(site, template_sources, opts.livereload));
+    let previous = memo.as_deref();
+    let results: Vec<Result<(PageText, Done<'_>), Diagnostic>> = site
         .pages
         .par_iter()
-        .map(|page| render_page(&shared, &tera, page, &abbrs))
+        .map(|page| {
+            let key = fingerprint.map(|f| memo::page_key(f, &page.source, &page.text));
+            let known = previous
+                .and_then(|m| m.pages.get(&page.source))
+                .filter(|r| Some(r.key) == key);
+            if let Some(r) = known {
+                sink.put(r.file.clone());
+                return Ok((r.text.clone(), Done::Reused(&page.source)));
+            }
+            let (file, text) = render_page(&shared, &tera, page, &abbrs)?;
+            let fresh = key.map(|key| {
+                let r = Remembered {
+                    key,
+                    file: file.clone(),
+                    text: text.clone(),
+                };
+                (page.source.clone(), r)
+            });
+            sink.put(file);
+            Ok((text, Done::Rendered(fresh)))
+        })
         .collect();
-    let mut files = Vec::new();
-    let mut texts = Vec::new();
+    let mut texts = Vec::with_capacity(results.len());
+    let mut kept = std::collections::HashSet::new();
+    let mut fresh = Vec::new();
     for r in results {
         match r {
-            Ok((f, t)) => {
-                files.push(f);
+            Ok((t, reuse)) => {
                 texts.push(t);
+                match reuse {
+                    Done::Reused(source) => drop(kept.insert(source)),
+                    Done::Rendered(entry) => fresh.extend(entry),
+                }
             }
             Err(d) => diags.push(d),
         }
     }
-    match special::generated_pages(&shared, &tera) {
-        Ok(more) => files.extend(more),
-        Err(d) => diags.push(d),
-    }
-    texts.extend(special::data_texts(site));
-    files.extend(exports::files(site));
-    if let Some(rules) = &shared.wizard {
-        files.extend(crate::assistant::scripts(site, rules));
-    }
+    let generated = match previous
+        .and_then(|m| m.generated.as_ref())
+        .filter(|g| Some(g.fingerprint) == fingerprint)
+    {
+        Some(g) => (g.files.clone(), g.texts.clone()),
+        None => match generated(&shared, &tera) {
+            Ok(g) => g,
+            Err(d) => {
+                diags.push(d);
+                return Err(diags);
+            }
+        },
+    };
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(Rendered { files, texts })
+    for f in &generated.0 {
+        sink.put(f.clone());
+    }
+    texts.extend(generated.1.iter().cloned());
+    if let (Some(memo), Some(fingerprint)) = (memo, fingerprint) {
+        // Still valid: what was reused; then what was just rendered. Pages gone are forgotten.
+        memo.pages
+            .retain(|source, _| kept.contains(source.as_str()));
+        memo.pages.extend(fresh);
+        memo.generated = Some(Generated {
+            fingerprint,
+            files: generated.0,
+            texts: generated.1,
+        });
+    }
+    Ok(Rendered {
+        pages_rendered: site.pages.len() - kept.len(),
+        texts,
+    })
+}
+
+/// The pages' texts for the index, and how many pages were rendered (not taken from the memo).
+pub struct Rendered {
+    pub texts: Vec<PageText>,
+    pub pages_rendered: usize,
+}
+
+/// What became of one page: taken from the memo, or rendered (and, with a memo, to remember).
+enum Done<'s> {
+    Reused(&'s str),
+    Rendered(Option<(String, Remembered)>),
+}
+
+/// The pages and files made from the site's shape alone, and the texts they add to the index.
+fn generated(
+    shared: &Shared<'_>,
+    tera: &Tera,
+) -> Result<(Vec<OutputFile>, Vec<PageText>), Diagnostic> {
+    let mut files = special::generated_pages(shared, tera)?;
+    files.extend(exports::files(shared.site));
+    if let Some(rules) = shared.wizard {
+        files.extend(crate::assistant::scripts(shared.site, rules));
+    }
+    Ok((files, special::data_texts(shared.site)))
 }
 
 /// The glossary's acronyms, marked `<abbr>` on their first use in each page's text.

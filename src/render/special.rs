@@ -3,10 +3,11 @@
 //! sitemap and the running header of printed pages.
 
 use super::context::{order_key, sort_title, source_text, Shared};
-use super::{render_template, OutputFile, PageText};
+use super::{render_template, PageText};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{find_word, TextSection};
 use crate::model::{Page, Site};
+use crate::output::OutputFile;
 use crate::urls::relative;
 use serde_json::{json, Value};
 use tera::Tera;
@@ -18,7 +19,7 @@ pub fn extend_context(shared: &Shared<'_>, page: &Page, template: &str, ctx: &mu
         "glossary.html" => ctx["glossary"] = glossary(shared, from),
         "contacts.html" => ctx["contacts"] = contacts(shared, page),
         "assistant.html" => {
-            if let Some(rules) = &shared.wizard {
+            if let Some(rules) = shared.wizard {
                 ctx["wizard_table"] = crate::assistant::table(shared.site, rules);
             }
             ctx["wizard_interactive"] = crate::assistant::interactive().into();
@@ -392,6 +393,13 @@ const CHAPTERS: [(&str, &str); 6] = [
     ("contacts.md", "contacts"),
     ("references.md", "references"),
 ];
+
+/// Whether a generated page shows this page's body (the printable guide gathers its chapters
+/// and the levers; the glossary lists the levers whose text uses each acronym): an edit of such
+/// a body changes more than its own page.
+pub(super) fn body_shown_elsewhere(page: &Page) -> bool {
+    page.lever().is_some() || CHAPTERS.iter().any(|(source, _)| *source == page.source)
+}
 
 /// Output file → (id on the guide, section number) for every page the guide gathers.
 fn guide_targets(site: &Site) -> Vec<(String, String, String)> {

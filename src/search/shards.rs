@@ -13,7 +13,10 @@
 //! bytes each) and one chunk of analysed pages, never a tree whose depth depends on the input.
 
 use std::cmp::Ordering;
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -64,8 +67,20 @@ fn glossary(synonyms: &[Synonym]) -> Glossary {
     out.into_keys().collect()
 }
 
+/// What the index remembers between builds (`serve`): each page's counted terms and its text
+/// file, by a hash of the page and the glossary, so an edit re-reads only the pages it changed.
+#[derive(Default)]
+pub struct Memo {
+    counted: HashMap<u64, Arc<Counted>>,
+    texts: HashMap<(u64, usize), Vec<u8>>,
+}
+
 /// The files of `search/` for `pages`, in a deterministic order with deterministic bytes.
-pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
+pub fn build(
+    pages: &[SearchPage],
+    synonyms: &[Synonym],
+    memo: Option<&mut Memo>,
+) -> Vec<SearchFile> {
     let glossary = glossary(synonyms);
     let by_first: HashMap<&str, Vec<(&str, &[String])>> =
         glossary
@@ -76,6 +91,10 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
                     .push((acronym.as_str(), words.as_slice()));
                 map
             });
+    let keys: Option<Vec<u64>> = memo.is_some().then(|| {
+        let base = hash_of(&glossary);
+        pages.par_iter().map(|p| page_key(base, p)).collect()
+    });
 
     let (sections, words) = pages
         .par_iter()
@@ -94,29 +113,41 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
     let mut numbers: HashMap<String, u32, Fnv> = HashMap::default();
     let mut postings: Vec<(String, Vec<u64>)> = Vec::new();
     let mut global: Vec<u32> = Vec::new();
+    let mut remembered: HashMap<u64, Arc<Counted>> = HashMap::new();
     for (chunk_number, chunk) in pages.chunks(CHUNK_PAGES).enumerate() {
-        let analysed: Vec<Analysed> = chunk
+        let first = chunk_number * CHUNK_PAGES;
+        let counted: Vec<(Arc<Counted>, Entries)> = chunk
             .par_iter()
-            .map(|page| analyse_page(page, average, &by_first))
+            .enumerate()
+            .map(|(offset, page)| {
+                let key = keys.as_ref().map(|k| k[first + offset]);
+                let known = key.and_then(|k| memo.as_ref()?.counted.get(&k).cloned());
+                let counted = known.unwrap_or_else(|| Arc::new(count_page(page, &by_first)));
+                let entries = weigh(&counted, average);
+                (counted, entries)
+            })
             .collect();
-        for (offset, page_terms) in analysed.into_iter().enumerate() {
-            let page = (chunk_number * CHUNK_PAGES + offset) as u64;
+        for (offset, (page_terms, entries)) in counted.into_iter().enumerate() {
+            let page = (first + offset) as u64;
             global.clear();
-            for term in page_terms.terms {
-                let number = match numbers.get(&term) {
+            for term in &page_terms.terms {
+                let number = match numbers.get(term) {
                     Some(&n) => n,
                     None => {
                         let n = postings.len() as u32;
                         numbers.insert(term.clone(), n);
-                        postings.push((term, Vec::new()));
+                        postings.push((term.clone(), Vec::new()));
                         n
                     }
                 };
                 global.push(number);
             }
-            for (local, section, weight) in page_terms.entries {
+            for (local, section, weight) in entries {
                 let packed = (page << 32) | (u64::from(section) << 8) | u64::from(weight);
                 postings[global[local as usize] as usize].1.push(packed);
+            }
+            if let Some(keys) = &keys {
+                remembered.insert(keys[first + offset], page_terms);
             }
         }
     }
@@ -167,7 +198,33 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
         )
         .into_bytes(),
     });
-    files.par_extend(pages.par_iter().enumerate().map(|(n, page)| {
+    let previous = memo.as_deref();
+    let texts: Vec<(usize, Vec<u8>)> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(n, page)| {
+            let key = keys.as_ref().map(|k| k[n]);
+            let known = key.and_then(|k| previous?.texts.get(&(k, n)).cloned());
+            (n, known.unwrap_or_else(|| page_text(n, page)))
+        })
+        .collect();
+    if let (Some(memo), Some(keys)) = (memo, &keys) {
+        memo.counted = remembered;
+        memo.texts = texts
+            .iter()
+            .map(|(n, bytes)| ((keys[*n], *n), bytes.clone()))
+            .collect();
+    }
+    files.extend(texts.into_iter().map(|(n, bytes)| SearchFile {
+        path: format!("{SEARCH_DIR}/p/{n}.js"),
+        bytes,
+    }));
+    files
+}
+
+/// `search/p/N.js`: the page's URL, title, label and sections.
+fn page_text(n: usize, page: &SearchPage) -> Vec<u8> {
+    {
         let data = PageText {
             u: &page.url,
             t: &page.title,
@@ -180,12 +237,25 @@ pub fn build(pages: &[SearchPage], synonyms: &[Synonym]) -> Vec<SearchFile> {
                 .collect(),
         };
         let json = serde_json::to_string(&data).unwrap_or_default();
-        SearchFile {
-            path: format!("{SEARCH_DIR}/p/{n}.js"),
-            bytes: format!("PortailSearch.add(\"p\",{n},{json});\n").into_bytes(),
-        }
-    }));
-    files
+        format!("PortailSearch.add(\"p\",{n},{json});\n").into_bytes()
+    }
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A page's identity for the memo: everything of it the index reads, and the glossary.
+fn page_key(glossary: u64, page: &SearchPage) -> u64 {
+    let mut h = DefaultHasher::new();
+    glossary.hash(&mut h);
+    (&page.url, &page.title, &page.label, &page.keywords).hash(&mut h);
+    for s in &page.sections {
+        (&s.anchor, &s.heading, &s.text).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// What `search/p/N.js` holds: URL, title, label, lever fields, and per section its anchor,
@@ -230,19 +300,15 @@ struct Counts {
     keywords: bool,
 }
 
-/// A page's distinct terms, and (term's position in `terms`, section, weight letter) in
-/// section order.
-struct Analysed {
+/// A page's distinct terms, and per section its length and the counts of the terms it holds
+/// (in term order): everything but the weights, which depend on the whole site's average.
+struct Counted {
     terms: Vec<String>,
-    entries: Vec<(u32, u32, u8)>,
+    sections: Vec<(usize, Vec<(u32, Counts)>)>,
 }
 
-/// The page's terms, each with its section and weight letter.
-fn analyse_page(
-    page: &SearchPage,
-    average: f64,
-    glossary: &HashMap<&str, Vec<(&str, &[String])>>,
-) -> Analysed {
+/// The page's terms, counted per section and field.
+fn count_page(page: &SearchPage, glossary: &HashMap<&str, Vec<(&str, &[String])>>) -> Counted {
     let fallback = [super::SearchSection::default()];
     let sections = if page.sections.is_empty() {
         &fallback[..]
@@ -251,7 +317,7 @@ fn analyse_page(
     };
     let mut local: HashMap<String, u32, Fnv> = HashMap::default();
     let mut terms: Vec<String> = Vec::new();
-    let mut entries = Vec::new();
+    let mut out = Vec::with_capacity(sections.len());
     let mut counts: Vec<Counts> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     let mut field_terms: Vec<u32> = Vec::new();
@@ -310,10 +376,27 @@ fn analyse_page(
                 }
             }
         }
-        let norm = K1 * (1.0 - B + B * length as f64 / average);
         touched.sort_unstable();
-        for n in touched.drain(..) {
-            let c = std::mem::take(&mut counts[n as usize]);
+        let held = touched
+            .drain(..)
+            .map(|n| (n, std::mem::take(&mut counts[n as usize])))
+            .collect();
+        out.push((length, held));
+    }
+    Counted {
+        terms,
+        sections: out,
+    }
+}
+
+/// (term's position in `terms`, section, weight letter) for each term of each section.
+type Entries = Vec<(u32, u32, u8)>;
+
+fn weigh(page: &Counted, average: f64) -> Entries {
+    let mut entries = Vec::new();
+    for (number, (length, held)) in page.sections.iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * *length as f64 / average);
+        for (n, c) in held {
             let tf = f64::from(c.text);
             let mut weight = tf * (K1 + 1.0) / (tf + norm);
             if c.title {
@@ -326,10 +409,10 @@ fn analyse_page(
                 weight += KEYWORD_BONUS;
             }
             let level = (weight * STEP).round().clamp(1.0, LEVELS) as u8;
-            entries.push((n, number.min(0xFF_FFFF) as u32, level));
+            entries.push((*n, number.min(0xFF_FFFF) as u32, level));
         }
     }
-    Analysed { terms, entries }
+    entries
 }
 
 /// The acronyms whose expansion occurs in `terms`, once per occurrence.
@@ -390,7 +473,7 @@ fn base36(out: &mut String, mut n: u64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{build, encode, SearchFile};
+    use super::{build, encode, Memo, SearchFile};
     use crate::search::{SearchPage, SearchSection, Synonym};
     use serde_json::Value;
 
@@ -446,6 +529,20 @@ mod tests {
     }
 
     #[test]
+    fn a_memo_gives_the_bytes_of_a_fresh_build() {
+        let first = [
+            page("a", "Subvention FIR", &[("", "Le fonds finance.")]),
+            page("b", "Évaluation", &[("", "Rien."), ("Calendrier", "Le FIR.")]),
+        ];
+        let mut second = first.clone();
+        second[1].sections[1].text = "Le FIR, puis le CPOM, deux fois le CPOM.".into();
+        let mut memo = Memo::default();
+        assert_eq!(build(&first, &[], Some(&mut memo)), build(&first, &[], None));
+        assert_eq!(build(&second, &[], Some(&mut memo)), build(&second, &[], None));
+        assert_eq!(build(&first[..1], &[], Some(&mut memo)), build(&first[..1], &[], None));
+    }
+
+    #[test]
     fn terms_are_found_with_their_pages_and_sections() {
         let files = build(
             &[
@@ -461,6 +558,7 @@ mod tests {
                 ),
             ],
             &[],
+            None,
         );
         let all = postings(&files);
         let fir = &all.iter().find(|(w, _)| w == "fir").unwrap().1;
@@ -486,6 +584,7 @@ mod tests {
                 page("b", "Subvention FIR", &[("", "Rien.")]),
             ],
             &[],
+            None,
         );
         let all = postings(&files);
         let fir = &all.iter().find(|(w, _)| w == "fir").unwrap().1;
@@ -505,6 +604,7 @@ mod tests {
                 acronym: "FIR".into(),
                 expansion: "Fonds d'intervention régional".into(),
             }],
+            None,
         );
         assert!(postings(&files).iter().any(|(w, _)| w == "fir"));
         let manifest = data(file(&files, "search/index.js"));
@@ -517,7 +617,7 @@ mod tests {
     #[test]
     fn many_terms_make_many_sorted_shards() {
         let text: String = (0..6000).map(|n| format!("mot{n} ")).collect();
-        let files = build(&[page("a", "A", &[("", &text)])], &[]);
+        let files = build(&[page("a", "A", &[("", &text)])], &[], None);
         let manifest = data(file(&files, "search/index.js"));
         let firsts: Vec<&str> = manifest["shards"]
             .as_array()
@@ -535,8 +635,8 @@ mod tests {
     #[test]
     fn same_pages_give_same_bytes_and_an_empty_site_loads() {
         let pages = [page("a", "Évaluation", &[("", "l'évaluation des projets")])];
-        assert_eq!(build(&pages, &[]), build(&pages, &[]));
-        let empty = build(&[], &[]);
+        assert_eq!(build(&pages, &[], None), build(&pages, &[], None));
+        let empty = build(&[], &[], None);
         assert_eq!(
             data(file(&empty, "search/t/0.js"))["w"],
             serde_json::json!([])
@@ -546,7 +646,7 @@ mod tests {
     #[test]
     fn a_very_long_word_does_not_crash_and_is_left_out() {
         let long = "a".repeat(100_000);
-        let files = build(&[page("a", "A", &[("", &long)])], &[]);
+        let files = build(&[page("a", "A", &[("", &long)])], &[], None);
         assert!(postings(&files).is_empty());
     }
 }

@@ -8,7 +8,7 @@ mod reload;
 mod watch;
 
 use crate::date::Date;
-use crate::pipeline::{compile, BuildOptions, Failure};
+use crate::pipeline::{compile_with, BuildOptions, Failure, Memo};
 use axum::body::Bytes;
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -31,6 +31,24 @@ pub struct Shown {
 pub struct State {
     pub shown: RwLock<Shown>,
     pub reload: reload::Channel,
+    /// What the previous build did, so an edit redoes only what it reaches.
+    pub memo: std::sync::Mutex<Memo>,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            shown: RwLock::default(),
+            reload: reload::Channel::new(),
+            memo: std::sync::Mutex::default(),
+        }
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
 }
 
 pub fn run(root: &Path, today: Date, bind: IpAddr, port: u16) -> Result<(), String> {
@@ -44,10 +62,7 @@ pub fn run(root: &Path, today: Date, bind: IpAddr, port: u16) -> Result<(), Stri
         today,
         livereload: true,
     };
-    let state = Arc::new(State {
-        shown: RwLock::default(),
-        reload: reload::Channel::new(),
-    });
+    let state = Arc::new(State::new());
     let mut watch = watch::start(&root)?;
     rebuild(&opts, &state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -68,7 +83,9 @@ pub fn run(root: &Path, today: Date, bind: IpAddr, port: u16) -> Result<(), Stri
 /// shows the diagnostics.
 pub fn rebuild(opts: &BuildOptions, state: &State) {
     let started = Instant::now();
-    let outcome = match compile(opts) {
+    let sink = crate::output::Memory::default();
+    let mut memo = crate::output::lock(&state.memo);
+    let outcome = match compile_with(opts, &sink, Some(&mut memo)) {
         Ok(built) => Ok(built),
         Err(Failure::Content(diags)) => Err((
             diags.iter().map(ToString::to_string).collect::<String>(),
@@ -82,10 +99,10 @@ pub fn rebuild(opts: &BuildOptions, state: &State) {
     };
     match outcome {
         Ok(built) => {
-            let files = built
-                .files
+            let files = sink
+                .into_files()
                 .into_iter()
-                .map(|f| (f.path, Bytes::from(f.bytes)))
+                .map(|(path, bytes)| (path, Bytes::from(bytes)))
                 .collect();
             *shown = Shown {
                 files: Some(Arc::new(files)),
@@ -93,9 +110,12 @@ pub fn rebuild(opts: &BuildOptions, state: &State) {
             };
             drop(shown);
             eprintln!(
-                "portail : reconstruit ({} pages) en {} ms",
-                built.pages,
-                started.elapsed().as_millis()
+                "portail : reconstruit en {} ms ({} page{} refaite{} sur {})",
+                started.elapsed().as_millis(),
+                built.pages_rendered,
+                if built.pages_rendered > 1 { "s" } else { "" },
+                if built.pages_rendered > 1 { "s" } else { "" },
+                built.pages
             );
             state.reload.reload();
         }

@@ -13,7 +13,12 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Site;
 
 /// Every problem of the site, all at once. `templates` are the names the renderer knows.
-pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
+/// `wizard` is the site's rules as the pipeline compiled them once, for validation and render.
+pub fn validate(
+    site: &Site,
+    templates: &[String],
+    wizard: Option<&Result<wizard::Rules, Vec<Diagnostic>>>,
+) -> Diagnostics {
     let mut diags = Diagnostics::default();
     pages::check(site, templates, &mut diags);
     links::check(site, &mut diags);
@@ -27,8 +32,8 @@ pub fn validate(site: &Site, templates: &[String]) -> Diagnostics {
         .iter()
         .any(|s| s.starts_with("leviers/") || s == "data/contacts.toml");
     if !inputs_broken {
-        if let Some(Err(errors)) = crate::assistant::rules(site) {
-            diags.extend(errors);
+        if let Some(Err(errors)) = wizard {
+            diags.extend(errors.iter().cloned());
         }
     }
     diags
