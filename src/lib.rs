@@ -12,6 +12,7 @@ pub mod diagnostic;
 mod fuzz;
 pub mod html;
 pub mod index;
+pub mod linkcheck;
 pub mod links;
 pub mod load;
 pub mod markdown;

@@ -1,6 +1,7 @@
 //! What a link written in content points at, shared by validation (is it there?) and rendering
 //! (rewrite it to a relative URL of the output).
 
+use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::urls;
 use std::collections::{BTreeMap, BTreeSet};
@@ -194,4 +195,13 @@ mod tests {
         assert!(!has_scheme("fir.md"));
         assert!(!has_scheme("fir.md#a:b"));
     }
+}
+
+/// A link whose scheme could run code in readers' browsers.
+pub fn unsafe_link(file: &str, scheme: &str) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        format!("lien refusé : l'adresse commence par « {scheme}: », qui pourrait exécuter du code chez les lecteurs"),
+    )
+    .hint("un lien commence par https://, http://, mailto: ou tel:, ou c'est le chemin d'un fichier du site (../leviers/fir.md)")
 }

@@ -1,5 +1,5 @@
-//! Markdown: one parse shared by validation (which anchors and links a page has) and rendering
-//! (HTML with rewritten links, heading anchors, glossary `<abbr>` and plain text for search).
+//! Markdown: one parse per page gives the HTML (rewritten links, heading anchors, glossary
+//! `<abbr>`), the plain text for search, and the links as written for the link check.
 
 use crate::slug::{slugify, AnchorSet};
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -17,15 +17,6 @@ fn options() -> Options {
 pub struct LinkRef {
     pub dest: String,
     pub range: Range<usize>,
-}
-
-/// What validation needs to know about a page's Markdown.
-#[derive(Debug, Default, Clone)]
-pub struct Outline {
-    pub anchors: Vec<String>,
-    pub links: Vec<LinkRef>,
-    /// Raw HTML written in the Markdown, with its byte range.
-    pub raw_html: Vec<LinkRef>,
 }
 
 /// A `##`/`###` heading of a page, for tables of contents and search.
@@ -49,6 +40,9 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub sections: Vec<TextSection>,
+    /// Links and images as written, and raw HTML, for the link check that follows rendering.
+    pub links: Vec<LinkRef>,
+    pub raw_html: Vec<LinkRef>,
 }
 
 /// An acronym to mark up on first use: `<abbr title="expansion">`.
@@ -57,29 +51,20 @@ pub struct Abbr<'a> {
     pub expansion: &'a str,
 }
 
-/// Anchors and links of a Markdown text, without rendering it.
-pub fn outline(src: &str) -> Outline {
-    let mut out = Outline::default();
-    let events = with_anchors(Parser::new_ext(src, options()).into_offset_iter().collect());
-    for (event, range) in events {
-        match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => out.anchors.push(id.to_string()),
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => out.links.push(LinkRef {
-                dest: dest_url.to_string(),
-                range,
-            }),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                out.anchors.extend(html_ids(&h));
-                out.raw_html.push(LinkRef {
-                    dest: h.to_string(),
+/// The links of a short Markdown text (a lever's field), as written.
+pub fn links(src: &str) -> Vec<LinkRef> {
+    Parser::new_ext(src, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(LinkRef {
+                    dest: dest_url.to_string(),
                     range,
-                });
+                })
             }
-            _ => {}
-        }
-    }
-    out
+            _ => None,
+        })
+        .collect()
 }
 
 /// Renders Markdown to HTML. `resolve` rewrites a link destination (None keeps it as written);
@@ -93,8 +78,21 @@ pub fn render(src: &str, resolve: &dyn Fn(&str) -> Option<String>, abbrs: &[Abbr
     let mut no_abbr_depth = 0usize;
     let mut html_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut raw_html = false;
-    for (event, _) in events {
+    for (event, range) in events {
         raw_html |= matches!(event, Event::Html(_) | Event::InlineHtml(_));
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                out.links.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    range: range.clone(),
+                });
+            }
+            Event::Html(h) | Event::InlineHtml(h) => out.raw_html.push(LinkRef {
+                dest: h.to_string(),
+                range: range.clone(),
+            }),
+            _ => {}
+        }
         match &event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 in_heading = Some((
@@ -461,16 +459,6 @@ fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `id="…"` attributes written in raw HTML, so links to them validate.
-fn html_ids(html: &str) -> Vec<String> {
-    html.match_indices("id=\"")
-        .filter_map(|(i, m)| {
-            let rest = &html[i + m.len()..];
-            rest.find('"').map(|end| rest[..end].to_owned())
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,11 +497,13 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors() {
-        let o = outline(
+        let r = render(
             "## Qui peut candidater ?\n\n## Exemples\n\n## Exemples\n\n## Calendrier {#cal}\n",
+            &keep,
+            &[],
         );
         assert_eq!(
-            o.anchors,
+            crate::html::ids(&r.html),
             ["qui-peut-candidater", "exemples", "exemples-1", "cal"]
         );
         let r = render("## Qui peut candidater ?\n", &keep, &[]);
@@ -527,10 +517,11 @@ mod tests {
     #[test]
     fn links_are_listed_with_positions_and_rewritten() {
         let src = "Voir [FIR](fir.md#calendrier) et ![x](img.png).";
-        let o = outline(src);
+        let o = render(src, &keep, &[]);
         assert_eq!(o.links.len(), 2);
         assert_eq!(o.links[0].dest, "fir.md#calendrier");
         assert_eq!(&src[o.links[0].range.clone()], "[FIR](fir.md#calendrier)");
+        assert_eq!(links(src)[0].dest, "fir.md#calendrier");
         let r = render(
             src,
             &|d| {

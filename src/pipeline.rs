@@ -1,10 +1,10 @@
-//! The whole build, stage after stage: load → validate → render → index → write.
+//! The whole build, stage after stage: load → validate → render → link check → index → write.
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{OutputFile, Recorder, Sink};
+use crate::output::{Discard, OutputFile, Recorder, Sink};
 use crate::render::Options;
-use crate::{assets, index, load, render, validate, write};
+use crate::{assets, index, linkcheck, load, render, validate, write};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -67,23 +67,35 @@ pub fn compile_with(
     let wizard = crate::assistant::rules(&site);
     diags.extend(validate::validate(&site, &names, wizard.as_ref()).into_sorted());
     let warnings = validate::warnings(&site);
+    clock.lap("validate");
+    let options = Options {
+        livereload: opts.livereload,
+    };
+    let rules = wizard.as_ref().and_then(|w| w.as_ref().ok());
     if !diags.is_empty() {
+        // Links are checked on rendered pages: render what can be, into nothing, so that one
+        // run still lists every error, broken links included.
+        if let Ok(r) = render::render(&site, &templates, &options, rules, &Discard, None) {
+            diags.extend(linkcheck::check(&site, &r.pages).into_sorted());
+        }
         return Err(Failure::Content(diags.into_sorted()));
     }
-    clock.lap("validate");
     let sink = Recorder::new(sink);
     let rendered = render::render(
         &site,
         &templates,
-        &Options {
-            livereload: opts.livereload,
-        },
-        wizard.as_ref().and_then(|w| w.as_ref().ok()),
+        &options,
+        rules,
         &sink,
         memo.as_deref_mut().map(|m| &mut m.render),
     )
     .map_err(|d| Failure::Content(d.into_sorted()))?;
     clock.lap("render");
+    let broken = linkcheck::check(&site, &rendered.pages);
+    if !broken.is_empty() {
+        return Err(Failure::Content(broken.into_sorted()));
+    }
+    clock.lap("liens");
     index::index(&site, &rendered.texts, &sink, memo.map(|m| &mut m.index));
     let pages_rendered = rendered.pages_rendered;
     drop(rendered);

@@ -244,9 +244,7 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
             std::fs::remove_file(entry.path())?;
         }
     }
-    subdirs
-        .par_iter()
-        .try_for_each(std::fs::remove_dir_all)?;
+    subdirs.par_iter().try_for_each(std::fs::remove_dir_all)?;
     std::fs::remove_dir(dir)
 }
 

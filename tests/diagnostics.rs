@@ -462,3 +462,44 @@ fn the_editors_guide_table_quotes_real_messages_and_the_readme_links_it() {
     assert!(readme.contains("(docs/guide-redacteur.md)"));
     assert!(!readme.contains("opened by `portail serve`"));
 }
+
+/// Anchors are checked on the pages as built: a lever block the template leaves out (FIR has
+/// no thresholds) is refused, one it adds (dated values) is accepted, and a site's own template
+/// decides what exists.
+#[test]
+fn anchors_are_those_of_the_built_page_whatever_the_templates() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = real_site(tmp.path());
+    let home = root.join("content/_index.md");
+    let text = std::fs::read_to_string(&home).expect("read");
+    let line = text.lines().count() + 2;
+    std::fs::write(
+        &home,
+        format!("{text}\nVoir [les seuils du FIR](leviers/fir.md#fiche-seuils).\n"),
+    )
+    .expect("write");
+    let (code, _, err) = run_in(&root, &["check", "--date", common::DATE]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "content/_index.md:{line}:6: erreur : lien vers une ancre inexistante « #fiche-seuils »"
+        )),
+        "{err}"
+    );
+
+    std::fs::write(
+        &home,
+        format!("{text}\nVoir [les valeurs datées](leviers/fir.md#fiche-valeurs-datees).\n"),
+    )
+    .expect("write");
+    let (code, _, err) = run_in(&root, &["check", "--date", common::DATE]);
+    assert_eq!(code, 0, "{err}");
+
+    // The site's own lever template without that block: the same link is now broken.
+    let fiche = root.join("templates/lever-fiche.html");
+    let template = std::fs::read_to_string(&fiche).expect("template");
+    std::fs::write(&fiche, template.replace("fiche-valeurs-datees", "valeurs")).expect("write");
+    let (code, _, err) = run_in(&root, &["check", "--date", common::DATE]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("« #fiche-valeurs-datees »"), "{err}");
+}

@@ -8,7 +8,7 @@
 //! fingerprint did. Editing the body of an ordinary page therefore re-renders that page alone;
 //! renaming a page or changing a title re-renders everything, which is always correct.
 
-use super::PageText;
+use super::{PageText, Produced};
 use crate::model::Site;
 use crate::output::OutputFile;
 use std::collections::hash_map::DefaultHasher;
@@ -26,6 +26,7 @@ pub(super) struct Remembered {
     pub key: u64,
     pub file: OutputFile,
     pub text: PageText,
+    pub produced: Produced,
 }
 
 /// Everything produced from the site's shape alone.

@@ -17,22 +17,19 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
-/// Anchors the lever template gives its structured blocks, so content may link to them.
-pub const LEVER_ANCHORS: &[&str] = &[
-    "fiche-publics",
-    "fiche-en-bref",
-    "fiche-objectif",
-    "fiche-calendrier",
-    "fiche-beneficiaires",
-    "fiche-criteres",
-    "fiche-financement",
-    "fiche-montants",
-    "fiche-contact",
-    "fiche-selon-votre-profil",
-    "fiche-seuils",
-    "fiche-exemples",
-    "fiche-actualites",
-];
+/// What rendering a page produced that the link check reads: the ids its HTML really has
+/// (whatever the templates, conditional blocks included) and its links as written.
+#[derive(Debug, Clone, Default)]
+pub struct Produced {
+    /// The page's content source (`leviers/fir.md`).
+    pub source: String,
+    /// Every id of the page: what a `#fragment` pointing at it may name.
+    pub ids: Vec<String>,
+    /// The ids of its main content (`<main>`), offered when a fragment is misspelt.
+    pub content_ids: Vec<String>,
+    pub links: Vec<markdown::LinkRef>,
+    pub raw_html: Vec<markdown::LinkRef>,
+}
 
 /// A rendered page's text, for the search index.
 #[derive(Debug, Clone)]
@@ -81,7 +78,7 @@ pub fn render(
         .is_some()
         .then(|| memo::fingerprint(site, template_sources, opts.livereload));
     let previous = memo.as_deref();
-    let results: Vec<Result<(PageText, Done<'_>), Diagnostic>> = site
+    let results: Vec<Result<(PageText, Produced, Done<'_>), Diagnostic>> = site
         .pages
         .par_iter()
         .map(|page| {
@@ -91,28 +88,35 @@ pub fn render(
                 .filter(|r| Some(r.key) == key);
             if let Some(r) = known {
                 sink.put(r.file.clone());
-                return Ok((r.text.clone(), Done::Reused(&page.source)));
+                return Ok((
+                    r.text.clone(),
+                    r.produced.clone(),
+                    Done::Reused(&page.source),
+                ));
             }
-            let (file, text) = render_page(&shared, &tera, page, &abbrs)?;
+            let (file, text, produced) = render_page(&shared, &tera, page, &abbrs)?;
             let fresh = key.map(|key| {
                 let r = Remembered {
                     key,
                     file: file.clone(),
                     text: text.clone(),
+                    produced: produced.clone(),
                 };
                 (page.source.clone(), r)
             });
             sink.put(file);
-            Ok((text, Done::Rendered(fresh)))
+            Ok((text, produced, Done::Rendered(fresh)))
         })
         .collect();
     let mut texts = Vec::with_capacity(results.len());
+    let mut pages = Vec::with_capacity(results.len());
     let mut kept = std::collections::HashSet::new();
     let mut fresh = Vec::new();
     for r in results {
         match r {
-            Ok((t, reuse)) => {
+            Ok((t, produced, reuse)) => {
                 texts.push(t);
+                pages.push(produced);
                 match reuse {
                     Done::Reused(source) => drop(kept.insert(source)),
                     Done::Rendered(entry) => fresh.extend(entry),
@@ -155,12 +159,15 @@ pub fn render(
     Ok(Rendered {
         pages_rendered: site.pages.len() - kept.len(),
         texts,
+        pages,
     })
 }
 
-/// The pages' texts for the index, and how many pages were rendered (not taken from the memo).
+/// The pages' texts for the index, what each page produced for the link check, and how many
+/// pages were rendered (not taken from the memo).
 pub struct Rendered {
     pub texts: Vec<PageText>,
+    pub pages: Vec<Produced>,
     pub pages_rendered: usize,
 }
 
@@ -201,7 +208,7 @@ fn render_page(
     tera: &Tera,
     page: &Page,
     abbrs: &[Abbr<'_>],
-) -> Result<(OutputFile, PageText), Diagnostic> {
+) -> Result<(OutputFile, PageText, Produced), Diagnostic> {
     let md = markdown::render(
         page.body(),
         &|d| shared.links.rewrite(&page.source, &page.output, d),
@@ -218,12 +225,27 @@ fn render_page(
         sections: md.sections,
         keywords: keywords(page),
     };
+    let main = html.find("<main").map_or(&html[..], |start| {
+        let end = html[start..]
+            .find("</main>")
+            .map_or(html.len(), |e| start + e);
+        let open_end = html[start..end].find('>').map_or(end, |e| start + e + 1);
+        &html[open_end..end]
+    });
+    let produced = Produced {
+        source: page.source.clone(),
+        ids: crate::html::ids(&html),
+        content_ids: crate::html::ids(main),
+        links: md.links,
+        raw_html: md.raw_html,
+    };
     Ok((
         OutputFile {
             path: page.output.clone(),
             bytes: html.into_bytes(),
         },
         text,
+        produced,
     ))
 }
 

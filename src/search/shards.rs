@@ -532,14 +532,27 @@ mod tests {
     fn a_memo_gives_the_bytes_of_a_fresh_build() {
         let first = [
             page("a", "Subvention FIR", &[("", "Le fonds finance.")]),
-            page("b", "Évaluation", &[("", "Rien."), ("Calendrier", "Le FIR.")]),
+            page(
+                "b",
+                "Évaluation",
+                &[("", "Rien."), ("Calendrier", "Le FIR.")],
+            ),
         ];
         let mut second = first.clone();
         second[1].sections[1].text = "Le FIR, puis le CPOM, deux fois le CPOM.".into();
         let mut memo = Memo::default();
-        assert_eq!(build(&first, &[], Some(&mut memo)), build(&first, &[], None));
-        assert_eq!(build(&second, &[], Some(&mut memo)), build(&second, &[], None));
-        assert_eq!(build(&first[..1], &[], Some(&mut memo)), build(&first[..1], &[], None));
+        assert_eq!(
+            build(&first, &[], Some(&mut memo)),
+            build(&first, &[], None)
+        );
+        assert_eq!(
+            build(&second, &[], Some(&mut memo)),
+            build(&second, &[], None)
+        );
+        assert_eq!(
+            build(&first[..1], &[], Some(&mut memo)),
+            build(&first[..1], &[], None)
+        );
     }
 
     #[test]

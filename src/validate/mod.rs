@@ -1,8 +1,9 @@
-//! Validate: cross-file checks on the loaded model — links and anchors, references between
-//! pages and data, duplicates, e-mail addresses, templates. Nothing here changes the model.
+//! Validate: cross-file checks on the loaded model — references between pages and data,
+//! duplicates, e-mail addresses, URLs, sources, templates, wizard rules. Nothing here changes
+//! the model. Links and anchors are checked after rendering, on what it produced
+//! ([`crate::linkcheck`]).
 
 mod data;
-mod links;
 mod pages;
 mod trust;
 mod urls;
@@ -21,7 +22,7 @@ pub fn validate(
 ) -> Diagnostics {
     let mut diags = Diagnostics::default();
     pages::check(site, templates, &mut diags);
-    links::check(site, &mut diags);
+
     data::check(site, &mut diags);
     urls::check(site, &mut diags);
     trust::check(site, &mut diags);

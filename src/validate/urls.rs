@@ -1,9 +1,9 @@
 //! Addresses written in front matter and data files (sources, update links, contacts,
 //! `base_url`): none may use a scheme that runs code in readers' browsers.
 
-use super::links::unsafe_link;
 use super::locate;
 use crate::diagnostic::Diagnostics;
+use crate::links::unsafe_link;
 use crate::model::{Site, Source};
 use crate::urls::forbidden_scheme;
 

@@ -1,25 +1,20 @@
-//! Every link of every page resolves: pages, anchors, files, e-mail addresses.
+//! Link check, after render: every link of every page resolves, against the files and the ids
+//! render really produced (whatever the templates make of each page, conditional blocks and a
+//! site's own templates included), with raw HTML the sanitiser would strip reported too.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::links::{is_valid_email, LinkTable, Target};
-use crate::markdown::{outline, Outline};
+use crate::links::{is_valid_email, unsafe_link, LinkTable, Target};
 use crate::model::{Page, Site};
+use crate::render::Produced;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-pub fn check(site: &Site, diags: &mut Diagnostics) {
+pub fn check(site: &Site, produced: &[Produced]) -> Diagnostics {
     let table = LinkTable::new(site);
-    let outlines: Vec<(&Page, Outline)> = site
-        .pages
+    let ids: BTreeMap<&str, &Produced> = produced.iter().map(|p| (p.source.as_str(), p)).collect();
+    let found: Vec<Vec<Diagnostic>> = produced
         .par_iter()
-        .map(|p| (p, outline(p.body())))
-        .collect();
-    let anchors: BTreeMap<&str, &[String]> = outlines
-        .iter()
-        .map(|(p, o)| (p.source.as_str(), o.anchors.as_slice()))
-        .collect();
-    let found: Vec<Vec<Diagnostic>> = outlines
-        .par_iter()
+        .filter_map(|o| Some((site.page_by_source(&o.source)?, o)))
         .map(|(page, o)| {
             let mut out = Vec::new();
             for html in &o.raw_html {
@@ -36,21 +31,23 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
             }
             for link in &o.links {
                 let at = page.body_offset + link.range.start;
-                if let Some(d) = check_link(&table, &anchors, page, &link.dest, site) {
+                if let Some(d) = check_link(&table, &ids, page, &link.dest) {
                     out.push(d.at(&page.text, at));
                 }
             }
             for text in lever_strings(page) {
-                for link in outline(text).links {
-                    if let Some(d) = check_link(&table, &anchors, page, &link.dest, site) {
-                        out.push(super::locate(d, &page.text, 0, &link.dest, 0));
+                for link in crate::markdown::links(text) {
+                    if let Some(d) = check_link(&table, &ids, page, &link.dest) {
+                        out.push(crate::validate::locate(d, &page.text, 0, &link.dest, 0));
                     }
                 }
             }
             out
         })
         .collect();
+    let mut diags = Diagnostics::default();
     diags.extend(found.into_iter().flatten());
+    diags
 }
 
 /// Front-matter strings of a lever that accept inline Markdown, links included.
@@ -74,20 +71,19 @@ fn lever_strings(page: &Page) -> Vec<&str> {
 
 fn check_link(
     table: &LinkTable,
-    anchors: &BTreeMap<&str, &[String]>,
+    ids: &BTreeMap<&str, &Produced>,
     page: &Page,
     dest: &str,
-    site: &Site,
 ) -> Option<Diagnostic> {
     if let Some(scheme) = crate::urls::forbidden_scheme(dest) {
         return Some(unsafe_link(&page.display, &scheme));
     }
     let missing_anchor = |fragment: &str, source: &str| {
-        // Headings of the Markdown, then the anchors the templates add (lever blocks, glossary
-        // terms, regions): a misspelling is compared with all of them.
-        let mut known: Vec<String> = anchors.get(source).copied().unwrap_or(&[]).to_vec();
-        known.extend(generated_anchors(site, source));
-        let ok = fragment.is_empty() || known.iter().any(|a| a == fragment);
+        // Any id of the built page will do; a misspelling is compared with those of its main
+        // content (headings, lever blocks, glossary terms, regions), not the page's frame.
+        let target = ids.get(source);
+        let ok = fragment.is_empty() || target.is_some_and(|t| t.ids.iter().any(|a| a == fragment));
+        let known: &[String] = target.map_or(&[], |t| t.content_ids.as_slice());
         (!ok).then(|| {
             let plain = crate::slug::slugify(fragment);
             let hint = if known.contains(&plain) {
@@ -131,43 +127,4 @@ fn check_link(
         ),
         Target::Asset { .. } | Target::External => None,
     }
-}
-
-/// Anchors the templates add beyond the Markdown headings: glossary terms, ARS regions, and the
-/// structured blocks of lever pages.
-fn generated_anchors(site: &Site, source: &str) -> Vec<String> {
-    let Some(page) = site.page_by_source(source) else {
-        return Vec::new();
-    };
-    match page.meta.template.as_deref().unwrap_or("") {
-        "glossary.html" => site
-            .glossary
-            .data
-            .terms
-            .iter()
-            .map(|t| t.anchor())
-            .collect(),
-        "contacts.html" => site
-            .contacts
-            .data
-            .ars
-            .iter()
-            .map(|a| a.id.clone())
-            .chain(["national".to_owned()])
-            .collect(),
-        _ if page.lever().is_some() => crate::render::LEVER_ANCHORS
-            .iter()
-            .map(|a| (*a).to_owned())
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// A link whose scheme could run code in readers' browsers.
-pub(crate) fn unsafe_link(file: &str, scheme: &str) -> Diagnostic {
-    Diagnostic::new(
-        file,
-        format!("lien refusé : l'adresse commence par « {scheme}: », qui pourrait exécuter du code chez les lecteurs"),
-    )
-    .hint("un lien commence par https://, http://, mailto: ou tel:, ou c'est le chemin d'un fichier du site (../leviers/fir.md)")
 }
