@@ -149,6 +149,28 @@ pub fn removed_by_sanitizer(fragment: &str) -> Vec<String> {
     found
 }
 
+/// The `id` attributes of an HTML document, in order (quoted either way, as written by the
+/// templates, the Markdown renderer and the sanitiser).
+pub fn ids(html: &str) -> Vec<String> {
+    let bytes = html.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = html[from..].find("id=") {
+        let at = from + k;
+        from = at + 3;
+        let boundary = at > 0 && bytes[at - 1].is_ascii_whitespace();
+        let quote = bytes.get(at + 3).copied();
+        if let (true, Some(q @ (b'"' | b'\''))) = (boundary, quote) {
+            let start = at + 4;
+            if let Some(len) = html[start..].find(q as char) {
+                out.push(html[start..start + len].to_owned());
+                from = start + len;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,26 +209,4 @@ mod tests {
         assert!(removed_by_sanitizer(kept).is_empty());
         assert!(removed_by_sanitizer("<p>Mon onglet = ouvert</p>").is_empty());
     }
-}
-
-/// The `id` attributes of an HTML document, in order (quoted either way, as written by the
-/// templates, the Markdown renderer and the sanitiser).
-pub fn ids(html: &str) -> Vec<String> {
-    let bytes = html.as_bytes();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = html[from..].find("id=") {
-        let at = from + k;
-        from = at + 3;
-        let boundary = at > 0 && bytes[at - 1].is_ascii_whitespace();
-        let quote = bytes.get(at + 3).copied();
-        if let (true, Some(q @ (b'"' | b'\''))) = (boundary, quote) {
-            let start = at + 4;
-            if let Some(len) = html[start..].find(q as char) {
-                out.push(html[start..start + len].to_owned());
-                from = start + len;
-            }
-        }
-    }
-    out
 }

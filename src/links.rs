@@ -173,6 +173,15 @@ pub fn is_valid_email(address: &str) -> bool {
     local_ok && domain_ok
 }
 
+/// A link whose scheme could run code in readers' browsers.
+pub fn unsafe_link(file: &str, scheme: &str) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        format!("lien refusé : l'adresse commence par « {scheme}: », qui pourrait exécuter du code chez les lecteurs"),
+    )
+    .hint("un lien commence par https://, http://, mailto: ou tel:, ou c'est le chemin d'un fichier du site (../leviers/fir.md)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,13 +204,4 @@ mod tests {
         assert!(!has_scheme("fir.md"));
         assert!(!has_scheme("fir.md#a:b"));
     }
-}
-
-/// A link whose scheme could run code in readers' browsers.
-pub fn unsafe_link(file: &str, scheme: &str) -> Diagnostic {
-    Diagnostic::new(
-        file,
-        format!("lien refusé : l'adresse commence par « {scheme}: », qui pourrait exécuter du code chez les lecteurs"),
-    )
-    .hint("un lien commence par https://, http://, mailto: ou tel:, ou c'est le chemin d'un fichier du site (../leviers/fir.md)")
 }

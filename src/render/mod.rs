@@ -102,7 +102,7 @@ pub fn render(
                     text: text.clone(),
                     produced: produced.clone(),
                 };
-                (page.source.clone(), r)
+                Box::new((page.source.clone(), r))
             });
             sink.put(file);
             Ok((text, produced, Done::Rendered(fresh)))
@@ -119,7 +119,7 @@ pub fn render(
                 pages.push(produced);
                 match reuse {
                     Done::Reused(source) => drop(kept.insert(source)),
-                    Done::Rendered(entry) => fresh.extend(entry),
+                    Done::Rendered(entry) => fresh.extend(entry.map(|e| *e)),
                 }
             }
             Err(d) => diags.push(d),
@@ -174,7 +174,7 @@ pub struct Rendered {
 /// What became of one page: taken from the memo, or rendered (and, with a memo, to remember).
 enum Done<'s> {
     Reused(&'s str),
-    Rendered(Option<(String, Remembered)>),
+    Rendered(Option<Box<(String, Remembered)>>),
 }
 
 /// The pages and files made from the site's shape alone, and the texts they add to the index.
