@@ -56,7 +56,7 @@ fn main() {
     let rss_before = peak_rss_kib();
     let index_start = Instant::now();
     let memory = portail::output::Memory::default();
-    portail::index::index(&site, &rendered.texts, &memory, None);
+    portail::index::index(&site, rendered.texts, &memory, None);
     let files: Vec<portail::output::OutputFile> = memory
         .into_files()
         .into_iter()

@@ -122,7 +122,7 @@ pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
         .into_iter()
         .map(|(name, text)| OutputFile {
             path: format!("{dir}{name}"),
-            bytes: text.into_bytes(),
+            bytes: text.into_bytes().into(),
         })
         .collect()
 }

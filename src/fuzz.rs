@@ -143,7 +143,7 @@ proptest! {
             acronym: "FIR".into(),
             expansion: "fonds d'intervention régional".into(),
         }];
-        let files = crate::search::build(&crate::index::pages(&pages), &synonyms, None);
+        let files = crate::search::build(&crate::index::pages(pages.clone()), &synonyms, None);
         prop_assert!(files.iter().any(|f| !f.bytes.is_empty()));
     }
 }

@@ -10,7 +10,7 @@ pub use crate::search::Memo;
 
 /// Writes the files of `search/` into `sink`: manifest, index shards and page texts.
 /// With a `memo`, pages whose text did not change are not analysed again.
-pub fn index(site: &Site, texts: &[PageText], sink: &dyn Sink, memo: Option<&mut Memo>) {
+pub fn index(site: &Site, texts: Vec<PageText>, sink: &dyn Sink, memo: Option<&mut Memo>) {
     let synonyms: Vec<Synonym> = site
         .glossary
         .data
@@ -33,35 +33,35 @@ pub fn index(site: &Site, texts: &[PageText], sink: &dyn Sink, memo: Option<&mut
 
 /// One search page per output page: the data-driven entries of a page (glossary terms, ARS)
 /// join the sections of the page they are shown on.
-pub fn pages(texts: &[PageText]) -> Vec<SearchPage> {
+pub fn pages(texts: Vec<PageText>) -> Vec<SearchPage> {
     let mut pages: Vec<SearchPage> = Vec::with_capacity(texts.len());
-    let mut position = std::collections::HashMap::new();
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in texts {
-        let sections = t.sections.iter().map(|s| SearchSection {
-            anchor: s.anchor.clone(),
-            heading: s.heading.clone(),
-            text: s.text.clone(),
+        let sections = t.sections.into_iter().map(|s| SearchSection {
+            anchor: s.anchor,
+            heading: s.heading,
+            text: s.text,
         });
         match position.get(t.output.as_str()) {
             Some(&n) => {
                 let page: &mut SearchPage = &mut pages[n];
                 page.sections.extend(sections);
                 if page.keywords.is_empty() {
-                    page.keywords.clone_from(&t.keywords);
+                    page.keywords = t.keywords;
                 }
             }
             None => {
-                position.insert(t.output.as_str(), pages.len());
+                position.insert(t.output.clone(), pages.len());
                 let mut sections: Vec<SearchSection> = sections.collect();
                 // The first section stands for the page itself: its title and fields.
                 if sections.first().is_none_or(|s| s.anchor.is_some()) {
                     sections.insert(0, SearchSection::default());
                 }
                 pages.push(SearchPage {
-                    url: t.output.clone(),
-                    title: t.title.clone(),
-                    label: t.section.clone(),
-                    keywords: t.keywords.clone(),
+                    url: t.output,
+                    title: t.title,
+                    label: t.section,
+                    keywords: t.keywords,
                     sections,
                 });
             }

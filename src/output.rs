@@ -2,6 +2,7 @@
 //! soon as it exists (a folder being written for `build`, the server's memory for `serve`,
 //! nowhere for `check`), so no stage holds the whole site's HTML at once.
 
+use bytes::Bytes;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
@@ -9,7 +10,8 @@ use std::sync::Mutex;
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared, so that `serve` hands a remembered page to each build without copying it.
+    pub bytes: Bytes,
 }
 
 /// Receives output files from any thread. A sink that fails remembers its first error and
@@ -28,7 +30,7 @@ impl Sink for Discard {
 
 /// Keeps every file in memory, by output path (what `serve` answers from).
 #[derive(Default)]
-pub struct Memory(Mutex<BTreeMap<String, Vec<u8>>>);
+pub struct Memory(Mutex<BTreeMap<String, Bytes>>);
 
 impl Sink for Memory {
     fn put(&self, file: OutputFile) {
@@ -37,7 +39,7 @@ impl Sink for Memory {
 }
 
 impl Memory {
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> BTreeMap<String, Bytes> {
         self.0.into_inner().unwrap_or_else(|p| p.into_inner())
     }
 }

@@ -39,6 +39,7 @@ pub enum Failure {
 /// memo redoes only what the changes reach, and gives the same bytes as a full build.
 #[derive(Default)]
 pub struct Memo {
+    load: load::Memo,
     render: render::memo::Memo,
     index: index::Memo,
 }
@@ -59,7 +60,8 @@ pub fn compile_with(
     let mut clock = Stages::new();
     let root = opts.root.as_path();
     let (site, mut diags) =
-        load::load(root, opts.today).map_err(|d| Failure::Content(d.into_sorted()))?;
+        load::load_with(root, opts.today, memo.as_deref_mut().map(|m| &mut m.load))
+            .map_err(|d| Failure::Content(d.into_sorted()))?;
     let templates = assets::templates(root, &mut diags);
     let statics = assets::static_files(root, &mut diags);
     clock.lap("load");
@@ -96,9 +98,8 @@ pub fn compile_with(
         return Err(Failure::Content(broken.into_sorted()));
     }
     clock.lap("liens");
-    index::index(&site, &rendered.texts, &sink, memo.map(|m| &mut m.index));
     let pages_rendered = rendered.pages_rendered;
-    drop(rendered);
+    index::index(&site, rendered.texts, &sink, memo.map(|m| &mut m.index));
     clock.lap("index");
     // Browsers ask for /favicon.ico whatever the page says: a copy at the root answers them,
     // unless the content has its own.
@@ -106,14 +107,14 @@ pub fn compile_with(
         if !site.assets.iter().any(|a| a.path == "favicon.ico") {
             sink.put(OutputFile {
                 path: "favicon.ico".to_owned(),
-                bytes: ico.clone(),
+                bytes: ico.clone().into(),
             });
         }
     }
     for (name, bytes) in statics {
         sink.put(OutputFile {
             path: format!("static/{name}"),
-            bytes,
+            bytes: bytes.into(),
         });
     }
     // Content files copied as they are: an unreadable one is an error, not a silent gap.
@@ -122,7 +123,7 @@ pub fn compile_with(
         match std::fs::read(&a.source) {
             Ok(bytes) => sink.put(OutputFile {
                 path: a.path.clone(),
-                bytes,
+                bytes: bytes.into(),
             }),
             Err(e) => read_errors.push(Diagnostic::new(
                 format!("content/{}", a.path),

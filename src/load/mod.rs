@@ -9,12 +9,31 @@ pub mod toml_fr;
 use crate::date::Date;
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use crate::model::*;
+use rayon::prelude::*;
 use schema::{parse_typed, Located, Schema};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Reads `root/portail.toml` and `root/content/`. Files that fail to load are reported and
 /// listed in `Site::unloaded`, so validation can still check everything else in the same run.
 pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics> {
+    load_with(root, today, None)
+}
+
+/// The pages `serve` loaded last time, by content path: a file whose text did not change is
+/// not parsed again.
+#[derive(Default)]
+pub struct Memo {
+    pages: HashMap<String, Page>,
+}
+
+/// [`load`], reusing and updating `memo` when there is one. Pages are read and parsed in
+/// parallel.
+pub fn load_with(
+    root: &Path,
+    today: Date,
+    memo: Option<&mut Memo>,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut diags = Diagnostics::default();
     let config = data::load_config(root, &mut diags);
     let content = root.join("content");
@@ -39,24 +58,59 @@ pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics
         return Err(diags);
     }
     let files = crate::sources::walk(root, "content", &mut diags).unwrap_or_default();
-    for file in files {
+    let (markdown, others): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|f| matches!(classify(&f.rel), FileKind::Markdown));
+    let known = memo.as_deref();
+    let pages: Vec<(Result<(Page, bool), String>, Diagnostics)> = markdown
+        .into_par_iter()
+        .map(|file| {
+            let mut d = Diagnostics::default();
+            let display = display_path(root, &file.path);
+            let Some(text) = read_text(&file.path, &display, &mut d) else {
+                return (Err(file.rel), d);
+            };
+            let same = known
+                .and_then(|m| m.pages.get(&file.rel))
+                .filter(|p| p.text == text && p.display == display);
+            if let Some(page) = same {
+                return (Ok((page.clone(), false)), d);
+            }
+            match load_page(&file.rel, display, text) {
+                Ok(page) => (Ok((page, true)), d),
+                Err(ds) => {
+                    d.extend(ds);
+                    (Err(file.rel), d)
+                }
+            }
+        })
+        .collect();
+    let mut fresh = Vec::new();
+    for (page, d) in pages {
+        diags.extend(d.into_sorted());
+        match page {
+            Ok((page, parsed)) => {
+                if parsed && memo.is_some() {
+                    fresh.push(page.clone());
+                }
+                site.pages.push(page);
+            }
+            Err(rel) => site.unloaded.push(rel),
+        }
+    }
+    if let Some(memo) = memo {
+        let present: std::collections::HashSet<&str> =
+            site.pages.iter().map(|p| p.source.as_str()).collect();
+        memo.pages.retain(|rel, _| present.contains(rel.as_str()));
+        memo.pages
+            .extend(fresh.into_iter().map(|p| (p.source.clone(), p)));
+    }
+    for file in others {
         let path = file.path.as_path();
         let rel = file.rel;
         let display = display_path(root, path);
         match classify(&rel) {
-            FileKind::Markdown => {
-                if let Some(text) = read_text(path, &display, &mut diags) {
-                    match load_page(&rel, display, text) {
-                        Ok(page) => site.pages.push(page),
-                        Err(ds) => {
-                            diags.extend(ds);
-                            site.unloaded.push(rel);
-                        }
-                    }
-                } else {
-                    site.unloaded.push(rel);
-                }
-            }
+            FileKind::Markdown => {}
             FileKind::Data => {
                 if let Some(text) = read_text(path, &display, &mut diags) {
                     data::load_data(&rel, display, text, &mut site, &mut diags);

@@ -26,7 +26,7 @@ pub fn files(site: &Site) -> Vec<OutputFile> {
         ),
         OutputFile {
             path: "contacts.csv".to_owned(),
-            bytes: contacts_csv(site).into_bytes(),
+            bytes: contacts_csv(site).into_bytes().into(),
         },
     ]
 }
@@ -36,7 +36,7 @@ fn json_file(path: &str, value: &serde_json::Value) -> OutputFile {
     bytes.push(b'\n');
     OutputFile {
         path: path.to_owned(),
-        bytes,
+        bytes: bytes.into(),
     }
 }
 

@@ -242,7 +242,7 @@ fn render_page(
     Ok((
         OutputFile {
             path: page.output.clone(),
-            bytes: html.into_bytes(),
+            bytes: html.into_bytes().into(),
         },
         text,
         produced,

@@ -133,7 +133,7 @@ pub fn generated_pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFil
         }
         out.push(OutputFile {
             path: output.to_owned(),
-            bytes: html.into_bytes(),
+            bytes: html.into_bytes().into(),
         });
         Ok(())
     };
@@ -302,7 +302,7 @@ fn atom(site: &Site) -> OutputFile {
     xml.push_str("</feed>\n");
     OutputFile {
         path: PATH.to_owned(),
-        bytes: xml.into_bytes(),
+        bytes: xml.into_bytes().into(),
     }
 }
 
@@ -321,7 +321,7 @@ fn sitemap(site: &Site, base: &str) -> OutputFile {
     xml.push_str("</urlset>\n");
     OutputFile {
         path: "sitemap.xml".to_owned(),
-        bytes: xml.into_bytes(),
+        bytes: xml.into_bytes().into(),
     }
 }
 
@@ -615,7 +615,7 @@ fn print_css(site: &Site) -> OutputFile {
     );
     OutputFile {
         path: "static/impression.css".to_owned(),
-        bytes: css.into_bytes(),
+        bytes: css.into_bytes().into(),
     }
 }
 

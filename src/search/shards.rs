@@ -12,6 +12,7 @@
 //! Building is iterative and streams the pages in chunks: memory holds the postings (eight
 //! bytes each) and one chunk of analysed pages, never a tree whose depth depends on the input.
 
+use bytes::Bytes;
 use std::cmp::Ordering;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap};
@@ -48,7 +49,7 @@ const STEP: f64 = 4.0;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
 }
 
 /// The acronym's term and its expansion's terms, for the glossary entries search can use: a
@@ -72,7 +73,7 @@ fn glossary(synonyms: &[Synonym]) -> Glossary {
 #[derive(Default)]
 pub struct Memo {
     counted: HashMap<u64, Arc<Counted>>,
-    texts: HashMap<(u64, usize), Vec<u8>>,
+    texts: HashMap<(u64, usize), Bytes>,
 }
 
 /// The files of `search/` for `pages`, in a deterministic order with deterministic bytes.
@@ -98,12 +99,11 @@ pub fn build(
 
     let (sections, words) = pages
         .par_iter()
-        .map(|p| {
-            let words: usize = p
-                .sections
-                .iter()
-                .map(|s| s.text.split_whitespace().count())
-                .sum::<usize>();
+        .enumerate()
+        .map(|(n, p)| {
+            let key = keys.as_ref().map(|k| k[n]);
+            let known = key.and_then(|k| Some(memo.as_ref()?.counted.get(&k)?.words));
+            let words = known.unwrap_or_else(|| words_of(p));
             (p.sections.len().max(1), words)
         })
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
@@ -196,10 +196,11 @@ pub fn build(
             "/* Index de recherche du portail, généré par `portail build` : ne pas modifier. */\n\
              PortailSearch.add(\"index\",0,{manifest});\n"
         )
-        .into_bytes(),
+        .into_bytes()
+        .into(),
     });
     let previous = memo.as_deref();
-    let texts: Vec<(usize, Vec<u8>)> = pages
+    let texts: Vec<(usize, Bytes)> = pages
         .par_iter()
         .enumerate()
         .map(|(n, page)| {
@@ -223,7 +224,7 @@ pub fn build(
 }
 
 /// `search/p/N.js`: the page's URL, title, label and sections.
-fn page_text(n: usize, page: &SearchPage) -> Vec<u8> {
+fn page_text(n: usize, page: &SearchPage) -> Bytes {
     {
         let data = PageText {
             u: &page.url,
@@ -237,7 +238,9 @@ fn page_text(n: usize, page: &SearchPage) -> Vec<u8> {
                 .collect(),
         };
         let json = serde_json::to_string(&data).unwrap_or_default();
-        format!("PortailSearch.add(\"p\",{n},{json});\n").into_bytes()
+        format!("PortailSearch.add(\"p\",{n},{json});\n")
+            .into_bytes()
+            .into()
     }
 }
 
@@ -272,7 +275,9 @@ struct PageText<'a> {
 fn script(kind: &str, number: usize, data: &Value) -> SearchFile {
     SearchFile {
         path: format!("{SEARCH_DIR}/{kind}/{number}.js"),
-        bytes: format!("PortailSearch.add(\"{kind}\",{number},{data});\n").into_bytes(),
+        bytes: format!("PortailSearch.add(\"{kind}\",{number},{data});\n")
+            .into_bytes()
+            .into(),
     }
 }
 
@@ -305,6 +310,15 @@ struct Counts {
 struct Counted {
     terms: Vec<String>,
     sections: Vec<(usize, Vec<(u32, Counts)>)>,
+    /// The words of the page's text, for the site's average section length.
+    words: usize,
+}
+
+fn words_of(page: &SearchPage) -> usize {
+    page.sections
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum()
 }
 
 /// The page's terms, counted per section and field.
@@ -386,6 +400,7 @@ fn count_page(page: &SearchPage, glossary: &HashMap<&str, Vec<(&str, &[String])>
     Counted {
         terms,
         sections: out,
+        words: words_of(page),
     }
 }
 
@@ -496,7 +511,7 @@ mod tests {
 
     /// The data a file passes to `PortailSearch.add`.
     fn data(file: &SearchFile) -> Value {
-        let text = String::from_utf8(file.bytes.clone()).unwrap();
+        let text = String::from_utf8(file.bytes.to_vec()).unwrap();
         let start = text.find('{').unwrap();
         let end = text.rfind('}').unwrap();
         serde_json::from_str(&text[start..=end]).unwrap()

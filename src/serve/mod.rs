@@ -99,11 +99,7 @@ pub fn rebuild(opts: &BuildOptions, state: &State) {
     };
     match outcome {
         Ok(built) => {
-            let files = sink
-                .into_files()
-                .into_iter()
-                .map(|(path, bytes)| (path, Bytes::from(bytes)))
-                .collect();
+            let files = sink.into_files();
             *shown = Shown {
                 files: Some(Arc::new(files)),
                 errors: None,
