@@ -62,7 +62,7 @@ pub fn load_with(
         .into_iter()
         .partition(|f| matches!(classify(&f.rel), FileKind::Markdown));
     let known = memo.as_deref();
-    let pages: Vec<(Result<(Page, bool), String>, Diagnostics)> = markdown
+    let pages: Vec<(Loaded, Diagnostics)> = markdown
         .into_par_iter()
         .map(|file| {
             let mut d = Diagnostics::default();
@@ -125,6 +125,10 @@ pub fn load_with(
     site.pages.sort_by(|a, b| a.source.cmp(&b.source));
     Ok((site, diags))
 }
+
+/// A Markdown file: its page and whether it was parsed now (not taken from the memo), or the
+/// path of a file that did not load.
+type Loaded = Result<(Page, bool), String>;
 
 enum FileKind {
     Markdown,
