@@ -40,6 +40,9 @@ fn full(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let sink = Memory::default();
     assert!(compile(&options(root), &sink).is_ok(), "full build failed");
     sink.into_files()
+        .into_iter()
+        .map(|(p, b)| (p, b.to_vec()))
+        .collect()
 }
 
 fn same(step: &str, state: &State, root: &Path) -> BTreeMap<String, Vec<u8>> {
