@@ -503,3 +503,36 @@ fn anchors_are_those_of_the_built_page_whatever_the_templates() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("« #fiche-valeurs-datees »"), "{err}");
 }
+
+/// An invalid address is reported at its field, even when the same text stands earlier in a
+/// comment (positions come from the TOML parser, not from searching the text).
+#[test]
+fn an_invalid_email_points_at_its_field_not_at_a_comment() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = real_site(tmp.path());
+    let path = root.join("content/data/contacts.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let bad = "ipep@sante.gouv.f";
+    let text = format!(
+        "# À corriger plus tard : {bad}\n{}",
+        text.replacen(
+            "email = \"ipep@sante.gouv.fr\"",
+            &format!("email = \"{bad}\""),
+            1
+        )
+    );
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("email = ") && l.contains(bad))
+        .expect("field")
+        + 1;
+    std::fs::write(&path, text).expect("write");
+    let (code, _, err) = run_in(&root, &["check", "--date", common::DATE]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "content/data/contacts.toml:{line}:10: erreur : adresse e-mail invalide « {bad} »"
+        )),
+        "{err}"
+    );
+}

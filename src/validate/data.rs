@@ -55,7 +55,6 @@ pub fn check(site: &Site, diags: &mut Diagnostics) {
 
 fn contacts(c: &DataFile<crate::model::Contacts>, diags: &mut Diagnostics) {
     let mut ids = BTreeSet::new();
-    let mut emails: Vec<&str> = Vec::new();
     for ars in &c.data.ars {
         if !ids.insert(ars.id.as_str()) {
             diags.push(locate(
@@ -69,21 +68,15 @@ fn contacts(c: &DataFile<crate::model::Contacts>, diags: &mut Diagnostics) {
                 0,
             ));
         }
-        emails.push(&ars.article51_email);
-        emails.extend(ars.referents.iter().filter_map(|r| r.email.as_deref()));
     }
-    emails.extend(c.data.national.iter().filter_map(|n| n.email.as_deref()));
-    for email in emails {
-        if !is_valid_email(email) {
+    // Every e-mail field of the file, where it is written (the model has lost the positions).
+    let fields = crate::load::schema::string_fields(&c.text, &|k| k.ends_with("email"));
+    for (email, at) in fields {
+        if !is_valid_email(&email) {
             diags.push(
-                locate(
-                    Diagnostic::new(&c.display, format!("adresse e-mail invalide « {email} »")),
-                    &c.text,
-                    0,
-                    email,
-                    0,
-                )
-                .hint("une adresse s'écrit nom@domaine.fr ; vérifiez la fin du domaine"),
+                Diagnostic::new(&c.display, format!("adresse e-mail invalide « {email} »"))
+                    .at(&c.text, at)
+                    .hint("une adresse s'écrit nom@domaine.fr ; vérifiez la fin du domaine"),
             );
         }
     }
