@@ -3,8 +3,7 @@
 use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::render::PageText;
-use crate::search::{build, SearchPage, SearchSection, Synonym};
-use rayon::prelude::*;
+use crate::search::{build_into, SearchPage, SearchSection, Synonym};
 
 pub use crate::search::Memo;
 
@@ -21,14 +20,12 @@ pub fn index(site: &Site, texts: Vec<PageText>, sink: &dyn Sink, memo: Option<&m
             expansion: t.expansion.clone(),
         })
         .collect();
-    build(&pages(texts), &synonyms, memo)
-        .into_par_iter()
-        .for_each(|f| {
-            sink.put(OutputFile {
-                path: f.path,
-                bytes: f.bytes,
-            })
-        });
+    build_into(pages(texts), &synonyms, memo, &|f| {
+        sink.put(OutputFile {
+            path: f.path,
+            bytes: f.bytes,
+        })
+    });
 }
 
 /// One search page per output page: the data-driven entries of a page (glossary terms, ARS)

@@ -25,7 +25,7 @@ mod tokenize;
 
 pub use fold::fold;
 pub use language::{analyze, analyze_word};
-pub use shards::{build, Memo, SearchFile, FORMAT};
+pub use shards::{build, build_into, Memo, SearchFile, FORMAT};
 pub use tokenize::{for_each_word, tokenize};
 
 /// Where the search files go, at the root of the output folder.

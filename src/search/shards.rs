@@ -76,12 +76,30 @@ pub struct Memo {
     texts: HashMap<(u64, usize), Bytes>,
 }
 
-/// The files of `search/` for `pages`, in a deterministic order with deterministic bytes.
+/// The files of `search/` for `pages`, sorted by path, with deterministic bytes.
 pub fn build(
     pages: &[SearchPage],
     synonyms: &[Synonym],
     memo: Option<&mut Memo>,
 ) -> Vec<SearchFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    build_into(pages.to_vec(), synonyms, memo, &|f| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f)
+    });
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Hands each file of `search/` to `emit` as soon as it is made, consuming the pages a chunk
+/// at a time: a page's text is dropped once it is analysed and its `p/N.js` written, so memory
+/// holds the postings and one chunk, not the text of the whole site twice.
+pub fn build_into(
+    pages: Vec<SearchPage>,
+    synonyms: &[Synonym],
+    memo: Option<&mut Memo>,
+    emit: &(dyn Fn(SearchFile) + Sync),
+) {
     let glossary = glossary(synonyms);
     let by_first: HashMap<&str, Vec<(&str, &[String])>> =
         glossary
@@ -96,39 +114,57 @@ pub fn build(
         let base = hash_of(&glossary);
         pages.par_iter().map(|p| page_key(base, p)).collect()
     });
+    let previous = memo.as_deref();
 
     let (sections, words) = pages
         .par_iter()
         .enumerate()
         .map(|(n, p)| {
             let key = keys.as_ref().map(|k| k[n]);
-            let known = key.and_then(|k| Some(memo.as_ref()?.counted.get(&k)?.words));
+            let known = key.and_then(|k| Some(previous?.counted.get(&k)?.words));
             let words = known.unwrap_or_else(|| words_of(p));
             (p.sections.len().max(1), words)
         })
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     let average = (words as f64 / sections.max(1) as f64).max(1.0);
+    let page_count = pages.len();
 
     // Term → number, and each number's postings, in page then section order.
     let mut numbers: HashMap<String, u32, Fnv> = HashMap::default();
     let mut postings: Vec<(String, Vec<u64>)> = Vec::new();
     let mut global: Vec<u32> = Vec::new();
-    let mut remembered: HashMap<u64, Arc<Counted>> = HashMap::new();
-    for (chunk_number, chunk) in pages.chunks(CHUNK_PAGES).enumerate() {
-        let first = chunk_number * CHUNK_PAGES;
-        let counted: Vec<(Arc<Counted>, Entries)> = chunk
+    let mut counted_now: HashMap<u64, Arc<Counted>> = HashMap::new();
+    let mut texts_now: HashMap<(u64, usize), Bytes> = HashMap::new();
+    let mut rest = pages.into_iter();
+    let mut first = 0;
+    loop {
+        let chunk: Vec<SearchPage> = rest.by_ref().take(CHUNK_PAGES).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let done: Vec<(Arc<Counted>, Entries, Bytes)> = chunk
             .par_iter()
             .enumerate()
             .map(|(offset, page)| {
-                let key = keys.as_ref().map(|k| k[first + offset]);
-                let known = key.and_then(|k| memo.as_ref()?.counted.get(&k).cloned());
+                let n = first + offset;
+                let key = keys.as_ref().map(|k| k[n]);
+                let known = key.and_then(|k| previous?.counted.get(&k).cloned());
                 let counted = known.unwrap_or_else(|| Arc::new(count_page(page, &by_first)));
                 let entries = weigh(&counted, average);
-                (counted, entries)
+                let text = key
+                    .and_then(|k| previous?.texts.get(&(k, n)).cloned())
+                    .unwrap_or_else(|| page_text(n, page));
+                emit(SearchFile {
+                    path: format!("{SEARCH_DIR}/p/{n}.js"),
+                    bytes: text.clone(),
+                });
+                (counted, entries, text)
             })
             .collect();
-        for (offset, (page_terms, entries)) in counted.into_iter().enumerate() {
-            let page = (first + offset) as u64;
+        drop(chunk);
+        for (offset, (page_terms, entries, text)) in done.into_iter().enumerate() {
+            let n = first + offset;
+            let page = n as u64;
             global.clear();
             for term in &page_terms.terms {
                 let number = match numbers.get(term) {
@@ -147,17 +183,22 @@ pub fn build(
                 postings[global[local as usize] as usize].1.push(packed);
             }
             if let Some(keys) = &keys {
-                remembered.insert(keys[first + offset], page_terms);
+                counted_now.insert(keys[n], page_terms);
+                texts_now.insert((keys[n], n), text);
             }
         }
+        first += CHUNK_PAGES;
     }
     drop(numbers);
+    if let Some(memo) = memo {
+        memo.counted = counted_now;
+        memo.texts = texts_now;
+    }
 
     let mut terms = postings;
     terms.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
     let encoded: Vec<String> = terms.par_iter().map(|(_, list)| encode(list)).collect();
 
-    let mut files = Vec::new();
     let mut firsts: Vec<&str> = Vec::new();
     let mut start = 0;
     while start < terms.len() {
@@ -174,23 +215,23 @@ pub fn build(
         });
         let words: Vec<&str> = terms[start..end].iter().map(|(t, _)| t.as_str()).collect();
         let data = json!({ "w": words, "p": &encoded[start..end] });
-        files.push(script("t", firsts.len() - 1, &data));
+        emit(script("t", firsts.len() - 1, &data));
         start = end;
     }
     if firsts.is_empty() {
         firsts.push("");
-        files.push(script("t", 0, &json!({ "w": [], "p": [] })));
+        emit(script("t", 0, &json!({ "w": [], "p": [] })));
     }
 
     let manifest = json!({
         "format": FORMAT,
         "pipeline": PIPELINE,
-        "pages": pages.len(),
+        "pages": page_count,
         "sections": sections,
         "shards": firsts,
         "glossary": glossary,
     });
-    files.push(SearchFile {
+    emit(SearchFile {
         path: format!("{SEARCH_DIR}/index.js"),
         bytes: format!(
             "/* Index de recherche du portail, généré par `portail build` : ne pas modifier. */\n\
@@ -199,28 +240,6 @@ pub fn build(
         .into_bytes()
         .into(),
     });
-    let previous = memo.as_deref();
-    let texts: Vec<(usize, Bytes)> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(n, page)| {
-            let key = keys.as_ref().map(|k| k[n]);
-            let known = key.and_then(|k| previous?.texts.get(&(k, n)).cloned());
-            (n, known.unwrap_or_else(|| page_text(n, page)))
-        })
-        .collect();
-    if let (Some(memo), Some(keys)) = (memo, &keys) {
-        memo.counted = remembered;
-        memo.texts = texts
-            .iter()
-            .map(|(n, bytes)| ((keys[*n], *n), bytes.clone()))
-            .collect();
-    }
-    files.extend(texts.into_iter().map(|(n, bytes)| SearchFile {
-        path: format!("{SEARCH_DIR}/p/{n}.js"),
-        bytes,
-    }));
-    files
 }
 
 /// `search/p/N.js`: the page's URL, title, label and sections.
