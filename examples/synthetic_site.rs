@@ -20,6 +20,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use wizard::text::MONTHS;
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -74,21 +75,6 @@ fn main() -> std::io::Result<()> {
     println!("{} pages générées dans {}", pages, root.display());
     Ok(())
 }
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 const REGIONS: [&str; 18] = [
     "Auvergne-Rhône-Alpes",

@@ -55,17 +55,8 @@ fn lever_strings(page: &Page) -> Vec<&str> {
     let Some(l) = page.lever() else {
         return Vec::new();
     };
-    let mut v: Vec<&str> = vec![&l.objective, &l.duration, &l.contact];
-    for list in [
-        &l.applicants,
-        &l.criteria,
-        &l.funds,
-        &l.amounts,
-        &l.examples,
-    ] {
-        v.extend(list.iter().map(String::as_str));
-    }
-    v.extend(l.audience_notes.iter().map(|n| n.text.as_str()));
+    let mut v = l.markdown_fields();
+    v.push(&l.contact);
     v
 }
 
@@ -82,8 +73,15 @@ fn check_link(
         // Any id of the built page will do; a misspelling is compared with those of its main
         // content (headings, lever blocks, glossary terms, regions), not the page's frame.
         let target = ids.get(source);
-        let ok = fragment.is_empty() || target.is_some_and(|t| t.ids.iter().any(|a| a == fragment));
-        let known: &[String] = target.map_or(&[], |t| t.content_ids.as_slice());
+        let ok =
+            fragment.is_empty() || target.is_some_and(|t| t.ids.split('\n').any(|a| a == fragment));
+        let known: Vec<String> = target.map_or_else(Vec::new, |t| {
+            t.ids[t.content_ids.clone()]
+                .split('\n')
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect()
+        });
         (!ok).then(|| {
             let plain = crate::slug::slugify(fragment);
             let hint = if known.contains(&plain) {

@@ -245,6 +245,25 @@ pub struct LeverMeta {
     pub sources: Vec<Source>,
 }
 
+impl LeverMeta {
+    /// The fields written in inline Markdown (links included), in the order the page shows them;
+    /// the contact, also Markdown, stands apart at the end of the page.
+    pub fn markdown_fields(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = vec![&self.objective, &self.duration];
+        for list in [
+            &self.applicants,
+            &self.criteria,
+            &self.funds,
+            &self.amounts,
+            &self.examples,
+        ] {
+            v.extend(list.iter().map(String::as_str));
+        }
+        v.extend(self.audience_notes.iter().map(|n| n.text.as_str()));
+        v
+    }
+}
+
 /// Front matter of `content/actualites/<slug>.md`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -163,9 +163,19 @@ impl Stages {
 
     fn lap(&mut self, stage: &str) {
         if self.on {
+            // Resident memory now and at its peak, where the system tells (Linux).
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let field = |name: &str| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix(name))
+                    .map_or(String::new(), |v| v.trim().to_owned())
+            };
             eprintln!(
-                "temps : {stage:<9} {:>6} ms",
-                self.last.elapsed().as_millis()
+                "temps : {stage:<9} {:>6} ms   mémoire {} (pic {})",
+                self.last.elapsed().as_millis(),
+                field("VmRSS:"),
+                field("VmHWM:")
             );
         }
         self.last = Instant::now();

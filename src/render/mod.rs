@@ -23,10 +23,12 @@ use tera::{Context, Tera};
 pub struct Produced {
     /// The page's content source (`leviers/fir.md`).
     pub source: String,
-    /// Every id of the page: what a `#fragment` pointing at it may name.
-    pub ids: Vec<String>,
-    /// The ids of its main content (`<main>`), offered when a fragment is misspelt.
-    pub content_ids: Vec<String>,
+    /// Every id of the page, one per line (one allocation per page, not one per id: a 50 000-page
+    /// site keeps them all until the check): what a `#fragment` pointing at it may name.
+    pub ids: String,
+    /// The lines of `ids` that stand in the page's main content (`<main>`), offered when a
+    /// fragment is misspelt.
+    pub content_ids: std::ops::Range<usize>,
     pub links: Vec<markdown::LinkRef>,
     pub raw_html: Vec<markdown::LinkRef>,
 }
@@ -225,17 +227,30 @@ fn render_page(
         sections: md.sections,
         keywords: keywords(page),
     };
-    let main = html.find("<main").map_or(&html[..], |start| {
+    // The ids before, inside and after `<main>`, in order.
+    let (open, close) = html.find("<main").map_or((0, html.len()), |start| {
         let end = html[start..]
             .find("</main>")
             .map_or(html.len(), |e| start + e);
         let open_end = html[start..end].find('>').map_or(end, |e| start + e + 1);
-        &html[open_end..end]
+        (open_end, end)
     });
+    let mut ids = crate::html::ids(&html[..open]).join("\n");
+    let from = ids.len();
+    for id in crate::html::ids(&html[open..close]) {
+        ids.push('\n');
+        ids.push_str(&id);
+    }
+    let content_ids = from..ids.len();
+    for id in crate::html::ids(&html[close..]) {
+        ids.push('\n');
+        ids.push_str(&id);
+    }
+    ids.shrink_to_fit();
     let produced = Produced {
         source: page.source.clone(),
-        ids: crate::html::ids(&html),
-        content_ids: crate::html::ids(main),
+        ids,
+        content_ids,
         links: md.links,
         raw_html: md.raw_html,
     };
@@ -295,18 +310,7 @@ fn keywords(page: &Page) -> String {
     if let Some(l) = page.lever() {
         // The short title last: search snippets start with the description, not a title.
         k.push(&l.description);
-        k.push(&l.objective);
-        k.push(&l.duration);
-        for list in [
-            &l.applicants,
-            &l.criteria,
-            &l.funds,
-            &l.amounts,
-            &l.examples,
-        ] {
-            k.extend(list.iter().map(String::as_str));
-        }
-        k.extend(l.audience_notes.iter().map(|n| n.text.as_str()));
+        k.extend(l.markdown_fields());
         k.extend(l.thresholds.iter().map(|t| t.label.as_str()));
         k.extend(l.facts.iter().map(|f| f.text.as_str()));
         k.push(&l.contact);

@@ -131,7 +131,7 @@ pub fn build_into(
 
     // Term → number, and each number's postings, in page then section order.
     let mut numbers: HashMap<String, u32, Fnv> = HashMap::default();
-    let mut postings: Vec<(String, Vec<u64>)> = Vec::new();
+    let mut postings: Vec<(String, Postings)> = Vec::new();
     let mut global: Vec<u32> = Vec::new();
     let mut counted_now: HashMap<u64, Arc<Counted>> = HashMap::new();
     let mut texts_now: HashMap<(u64, usize), Bytes> = HashMap::new();
@@ -172,15 +172,16 @@ pub fn build_into(
                     None => {
                         let n = postings.len() as u32;
                         numbers.insert(term.clone(), n);
-                        postings.push((term.clone(), Vec::new()));
+                        postings.push((term.clone(), Postings::default()));
                         n
                     }
                 };
                 global.push(number);
             }
             for (local, section, weight) in entries {
-                let packed = (page << 32) | (u64::from(section) << 8) | u64::from(weight);
-                postings[global[local as usize] as usize].1.push(packed);
+                postings[global[local as usize] as usize]
+                    .1
+                    .push(page, u64::from(section), weight);
             }
             if let Some(keys) = &keys {
                 counted_now.insert(keys[n], page_terms);
@@ -195,9 +196,10 @@ pub fn build_into(
         memo.texts = texts_now;
     }
 
-    let mut terms = postings;
-    terms.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
-    let encoded: Vec<String> = terms.par_iter().map(|(_, list)| encode(list)).collect();
+    let mut postings = postings;
+    postings.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
+    let (terms, encoded): (Vec<String>, Vec<String>) =
+        postings.into_iter().map(|(t, p)| (t, p.text)).unzip();
 
     let mut firsts: Vec<&str> = Vec::new();
     let mut start = 0;
@@ -205,16 +207,11 @@ pub fn build_into(
         let mut end = start;
         let mut bytes = 0;
         while end < terms.len() && (end == start || bytes < SHARD_BYTES) {
-            bytes += encoded[end].len() + terms[end].0.len() + 6;
+            bytes += encoded[end].len() + terms[end].len() + 6;
             end += 1;
         }
-        firsts.push(if firsts.is_empty() {
-            ""
-        } else {
-            &terms[start].0
-        });
-        let words: Vec<&str> = terms[start..end].iter().map(|(t, _)| t.as_str()).collect();
-        let data = json!({ "w": words, "p": &encoded[start..end] });
+        firsts.push(if firsts.is_empty() { "" } else { &terms[start] });
+        let data = json!({ "w": &terms[start..end], "p": &encoded[start..end] });
         emit(script("t", firsts.len() - 1, &data));
         start = end;
     }
@@ -466,27 +463,43 @@ fn synonyms_in(terms: &[&str], glossary: &HashMap<&str, Vec<(&str, &[String])>>)
 }
 
 /// A term's postings as the browser reads them (see the module documentation).
+#[cfg(test)]
 fn encode(list: &[u64]) -> String {
-    let mut out = String::with_capacity(list.len() * 5);
-    let mut previous_page = None;
+    let mut out = Postings::default();
     for &packed in list {
-        let page = packed >> 32;
-        let section = (packed >> 8) & 0xFF_FFFF;
-        let level = (packed & 0xFF) as u8;
-        if previous_page == Some(page) {
-            out.push(',');
-        } else {
-            if previous_page.is_some() {
-                out.push(' ');
-            }
-            base36(&mut out, page - previous_page.unwrap_or(0));
-            out.push(':');
-            previous_page = Some(page);
-        }
-        base36(&mut out, section);
-        out.push(char::from(b'A' + level - 1));
+        out.push(
+            packed >> 32,
+            (packed >> 8) & 0xFF_FFFF,
+            (packed & 0xFF) as u8,
+        );
     }
-    out
+    out.text
+}
+
+/// A term's posting list, written as it grows (a few bytes per entry rather than a number of
+/// eight): `gap:sections gap:sections…`, see the module's documentation.
+#[derive(Default)]
+struct Postings {
+    text: String,
+    last_page: Option<u64>,
+}
+
+impl Postings {
+    /// Adds one section of one page; pages come in increasing order.
+    fn push(&mut self, page: u64, section: u64, level: u8) {
+        if self.last_page == Some(page) {
+            self.text.push(',');
+        } else {
+            if self.last_page.is_some() {
+                self.text.push(' ');
+            }
+            base36(&mut self.text, page - self.last_page.unwrap_or(0));
+            self.text.push(':');
+            self.last_page = Some(page);
+        }
+        base36(&mut self.text, section);
+        self.text.push(char::from(b'A' + level - 1));
+    }
 }
 
 fn base36(out: &mut String, mut n: u64) {

@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 /// The folders whose files make the site; `portail.toml` is watched through the root.
 const SOURCES: [&str; 3] = ["content", "templates", "static"];
 /// How long the sources must stay quiet before a rebuild: an editor's save is often several
-/// writes (temporary file, rename, metadata).
-const QUIET: Duration = Duration::from_millis(100);
+/// writes (temporary file, rename, metadata), all within a few milliseconds; a rebuild that
+/// starts too early is followed by another, never wrong.
+const QUIET: Duration = Duration::from_millis(25);
 /// The longest a burst of changes delays a rebuild.
 const MAX_WAIT: Duration = Duration::from_millis(500);
 /// How often, without any event, the source folders are checked for replacement.
