@@ -196,7 +196,6 @@ pub fn build_into(
         memo.texts = texts_now;
     }
 
-    let mut postings = postings;
     postings.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
     let (terms, encoded): (Vec<String>, Vec<String>) =
         postings.into_iter().map(|(t, p)| (t, p.text)).unzip();
