@@ -20,11 +20,25 @@ pub fn load(root: &Path, today: Date) -> Result<(Site, Diagnostics), Diagnostics
     load_with(root, today, None)
 }
 
-/// The pages `serve` loaded last time, by content path: a file whose text did not change is
-/// not parsed again.
+/// The pages `serve` loaded last time, by content path, with the size and modification time
+/// their file had: a file whose size and time are unchanged is not read again, one whose text
+/// is unchanged is not parsed again.
 #[derive(Default)]
 pub struct Memo {
-    pages: HashMap<String, Page>,
+    pages: HashMap<String, (Stamp, Page)>,
+}
+
+type Stamp = Option<(u64, std::time::SystemTime)>;
+
+/// A file modified in the last second may be written again within the same clock tick with
+/// the same size (an editor's save, then a formatter): its stamp is not trusted, it is read.
+fn settled(stamp: Stamp) -> bool {
+    stamp.is_some_and(|(_, t)| t.elapsed().is_ok_and(|age| age.as_secs() >= 1))
+}
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 /// [`load`], reusing and updating `memo` when there is one. Pages are read and parsed in
@@ -67,17 +81,20 @@ pub fn load_with(
         .map(|file| {
             let mut d = Diagnostics::default();
             let display = display_path(root, &file.path);
+            let stamp = known.and(stamp(&file.path));
+            let before = known.and_then(|m| m.pages.get(&file.rel));
+            if let Some((_, page)) = before.filter(|(s, _)| settled(stamp) && *s == stamp) {
+                return (Ok((page.clone(), None)), d);
+            }
             let Some(text) = read_text(&file.path, &display, &mut d) else {
                 return (Err(file.rel), d);
             };
-            let same = known
-                .and_then(|m| m.pages.get(&file.rel))
-                .filter(|p| p.text == text && p.display == display);
-            if let Some(page) = same {
-                return (Ok((page.clone(), false)), d);
+            if let Some((_, page)) = before.filter(|(_, p)| p.text == text && p.display == display)
+            {
+                return (Ok((page.clone(), Some(stamp))), d);
             }
             match load_page(&file.rel, display, text) {
-                Ok(page) => (Ok((page, true)), d),
+                Ok(page) => (Ok((page, Some(stamp))), d),
                 Err(ds) => {
                     d.extend(ds);
                     (Err(file.rel), d)
@@ -89,9 +106,9 @@ pub fn load_with(
     for (page, d) in pages {
         diags.extend(d.into_sorted());
         match page {
-            Ok((page, parsed)) => {
-                if parsed && memo.is_some() {
-                    fresh.push(page.clone());
+            Ok((page, read)) => {
+                if let (Some(stamp), Some(_)) = (read, &memo) {
+                    fresh.push((stamp, page.clone()));
                 }
                 site.pages.push(page);
             }
@@ -103,7 +120,7 @@ pub fn load_with(
             site.pages.iter().map(|p| p.source.as_str()).collect();
         memo.pages.retain(|rel, _| present.contains(rel.as_str()));
         memo.pages
-            .extend(fresh.into_iter().map(|p| (p.source.clone(), p)));
+            .extend(fresh.into_iter().map(|(s, p)| (p.source.clone(), (s, p))));
     }
     for file in others {
         let path = file.path.as_path();
@@ -126,9 +143,9 @@ pub fn load_with(
     Ok((site, diags))
 }
 
-/// A Markdown file: its page and whether it was parsed now (not taken from the memo), or the
-/// path of a file that did not load.
-type Loaded = Result<(Page, bool), String>;
+/// A Markdown file: its page and, when it was read now (not taken from the memo as it was),
+/// the stamp to remember; or the path of a file that did not load.
+type Loaded = Result<(Page, Option<Stamp>), String>;
 
 enum FileKind {
     Markdown,
