@@ -66,7 +66,7 @@ pub fn facts(site: &Site) -> wizard::Facts {
                 title: u.title.clone(),
                 url: p.output.clone(),
                 deadline: u.deadline.map(|d| d.to_string()),
-                open: crate::render::context::is_open_call(u, site.today),
+                open: u.is_open_call(site.today),
                 levers: u.levers.clone(),
                 regions: u.regions.clone(),
             })

@@ -30,14 +30,13 @@ pub struct Date {
 impl Date {
     /// A full day; `None` if it does not exist.
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
-            Date {
+        ((1..=12).contains(&month) && day >= 1 && day <= wizard::text::days_in_month(year, month))
+            .then_some(Date {
                 year,
                 month,
                 day,
                 precision: Precision::Day,
-            },
-        )
+            })
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, and rejects impossible days (2021-02-30).
@@ -71,7 +70,7 @@ impl Date {
         if !(1..=12).contains(&month) {
             return Err(format!("date impossible « {text} » : ce mois n'existe pas"));
         }
-        if day == 0 || day > days_in_month(year, month) {
+        if day == 0 || day > wizard::text::days_in_month(year, month) {
             return Err(format!("date impossible « {text} » : ce jour n'existe pas"));
         }
         Ok(Date {
@@ -105,7 +104,10 @@ impl Date {
     pub fn last_day(&self) -> Date {
         let (month, day) = match self.precision {
             Precision::Day => (self.month, self.day),
-            Precision::Month => (self.month, days_in_month(self.year, self.month)),
+            Precision::Month => (
+                self.month,
+                wizard::text::days_in_month(self.year, self.month),
+            ),
             Precision::Year => (12, 31),
         };
         Date {
@@ -157,15 +159,6 @@ impl Date {
     /// formats dates the same way).
     pub fn french(&self) -> String {
         wizard::text::date(&self.to_string())
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

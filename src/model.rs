@@ -289,6 +289,14 @@ pub struct UpdateMeta {
     pub sources: Vec<Source>,
 }
 
+impl UpdateMeta {
+    /// A call is open until the last day its deadline stands for (`2021-10`: 31 October
+    /// included); the one rule for the badge, the listings and the wizard's facts.
+    pub fn is_open_call(&self, today: Date) -> bool {
+        self.kind == UpdateKind::Appel && self.deadline.is_some_and(|d| d.last_day() >= today)
+    }
+}
+
 /// What a page is, decided by the section it lives in.
 #[derive(Debug, Clone)]
 pub enum PageKind {

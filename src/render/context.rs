@@ -307,7 +307,7 @@ impl Shared<'_> {
         updates.sort_by(|a, b| (b.1.date, &a.0.slug).cmp(&(a.1.date, &b.0.slug)));
         let (open, past): (Vec<_>, Vec<_>) = updates
             .iter()
-            .partition(|(_, u)| is_open_call(u, self.site.today));
+            .partition(|(_, u)| u.is_open_call(self.site.today));
         json!({
             "audiences": by_audience,
             "open_calls": open.iter().map(|(p, u)| self.update_summary(from, p, u)).collect::<Vec<_>>(),
@@ -321,11 +321,6 @@ impl Shared<'_> {
     }
 }
 
-/// A call is open until the last day its deadline stands for (`2021-10`: 31 October included).
-pub fn is_open_call(u: &UpdateMeta, today: Date) -> bool {
-    u.kind == UpdateKind::Appel && u.deadline.is_some_and(|d| d.last_day() >= today)
-}
-
 /// Open, closed or without deadline, as of the build date — for calls only: any other kind of
 /// update has no status (`null`), so no badge.
 pub fn status(u: &UpdateMeta, today: Date) -> Value {
@@ -333,7 +328,7 @@ pub fn status(u: &UpdateMeta, today: Date) -> Value {
         return Value::Null;
     }
     match u.deadline {
-        Some(d) if d.last_day() >= today => json!({
+        Some(d) if u.is_open_call(today) => json!({
             "state": "ouvert",
             "label": format!("Appel ouvert {}", d.until_french()),
         }),

@@ -68,7 +68,7 @@ pub struct CallFact {
     pub slug: String,
     pub title: String,
     pub url: String,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as written.
     pub deadline: Option<String>,
     /// Computed by the generator from the build date.
     pub open: bool,
@@ -92,16 +92,54 @@ impl Facts {
 }
 
 impl CallFact {
-    /// Open on `today`: the generator's flag *and* a deadline not yet passed.
-    /// Both are checked so that a page opened after the build date (the
-    /// browser passes its own date) never offers a closed call as open. An
-    /// update without a deadline is news, not a call: it is never listed.
+    /// Open on `today` (`YYYY-MM-DD`): the generator's flag *and* a deadline not yet passed,
+    /// the deadline day itself included (a month deadline, through its last day). Both are
+    /// checked so that a page opened after the build date (the browser passes its own date)
+    /// never offers a closed call as open. An update without a deadline is news, not a call:
+    /// it is never listed.
     pub fn is_open_on(&self, today: &str) -> bool {
-        self.open && self.deadline.as_deref().is_some_and(|d| d >= today)
+        self.open
+            && self
+                .deadline
+                .as_deref()
+                .is_some_and(|d| crate::text::last_day(d).as_str() >= today)
     }
 
     /// Open to projects of this region: national, or published for it.
     pub fn concerns(&self, region: &str) -> bool {
         self.regions.iter().any(|r| r == "national" || r == region)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CallFact;
+
+    fn call(deadline: &str) -> CallFact {
+        CallFact {
+            deadline: Some(deadline.into()),
+            open: true,
+            ..CallFact::default()
+        }
+    }
+
+    #[test]
+    fn a_call_is_open_through_its_deadline_day_and_month() {
+        // The day itself is still open; the next one is not.
+        assert!(call("2021-10-15").is_open_on("2021-10-15"));
+        assert!(!call("2021-10-15").is_open_on("2021-10-16"));
+        // « octobre 2021 » runs to the 31st; February follows leap years.
+        assert!(call("2021-10").is_open_on("2021-10-31"));
+        assert!(!call("2021-10").is_open_on("2021-11-01"));
+        assert!(call("2024-02").is_open_on("2024-02-29"));
+        assert!(!call("2023-02").is_open_on("2023-02-29"));
+        assert!(call("2021").is_open_on("2021-12-31"));
+        assert!(!call("2021").is_open_on("2022-01-01"));
+        // Closed by the generator: closed, whatever the date.
+        let closed = CallFact {
+            open: false,
+            ..call("2030-01-01")
+        };
+        assert!(!closed.is_open_on("2021-01-01"));
     }
 }

@@ -31,6 +31,32 @@ pub const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// Days in a month of the Gregorian calendar, leap years included (the generator's dates and
+/// the wizard's call deadlines share it).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The last day an ISO date stands for, as `YYYY-MM-DD`: `2021-10` is open until
+/// `2021-10-31`, `2021` until `2021-12-31`. Anything else is returned as written.
+pub fn last_day(iso: &str) -> String {
+    let mut parts = iso.split('-');
+    let year = parts.next().and_then(|y| y.parse::<i32>().ok());
+    let month = parts.next().map(|m| m.parse::<u32>().ok());
+    match (year, month, parts.next()) {
+        (Some(y), None, _) => format!("{y:04}-12-31"),
+        (Some(y), Some(Some(m)), None) if (1..=12).contains(&m) => {
+            format!("{y:04}-{m:02}-{:02}", days_in_month(y, m))
+        }
+        _ => iso.to_owned(),
+    }
+}
+
 /// `2021-12-31` → `31 décembre 2021`, `2020-01-01` → `1er janvier 2020`; a date known only to
 /// the month or year stays that precise: `2021-07` → `juillet 2021`, `2021` → `2021`.
 /// Anything else is returned as given.
