@@ -8,6 +8,7 @@ pub mod assistant;
 pub mod cli;
 pub mod date;
 pub mod diagnostic;
+pub mod fold;
 #[cfg(test)]
 mod fuzz;
 pub mod html;

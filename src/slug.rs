@@ -5,7 +5,7 @@
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in crate::search::fold(text).chars() {
+    for c in crate::fold::fold(text).chars() {
         if c.is_ascii_alphanumeric() {
             if pending_hyphen && !out.is_empty() {
                 out.push('-');

@@ -417,5 +417,5 @@ pub fn order_key(p: &Page) -> (i64, String) {
 
 /// Titles sort as French readers expect: accents and case ignored.
 pub fn sort_title(title: &str) -> String {
-    crate::search::fold(title)
+    crate::fold::fold(title)
 }

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::fold::fold;
 use super::stopwords::is_stop_word;
 use super::tokenize::tokenize;
+use crate::fold::fold;
 
 /// The pipeline's steps, in order, as the manifest names them for the browser.
 pub const PIPELINE: [&str; 3] = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];

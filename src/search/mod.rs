@@ -17,13 +17,12 @@
 //! elasticlunr's (see the README, « Recherche »): its one-object-per-character trie is several
 //! times the size of the words, cannot be split, and elasticlunr-rs serialises it recursively.
 
-mod fold;
 mod language;
 mod shards;
 mod stopwords;
 mod tokenize;
 
-pub use fold::fold;
+pub use crate::fold::fold;
 pub use language::{analyze, analyze_word};
 pub use shards::{build, build_into, Memo, SearchFile, FORMAT};
 pub use tokenize::{for_each_word, tokenize};

@@ -42,7 +42,7 @@ mod tests {
     #[test]
     fn list_is_folded() {
         for word in STOP_WORDS {
-            assert_eq!(super::super::fold::fold(word), *word);
+            assert_eq!(crate::fold::fold(word), *word);
         }
     }
 
