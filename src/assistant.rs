@@ -74,32 +74,39 @@ pub fn facts(site: &Site) -> wizard::Facts {
     }
 }
 
-/// The validated rules, or every problem of the rules file placed at file:line:column.
+/// The wizard as the build compiles it, once: its validated rules and the facts they were
+/// checked against (the same facts go to the page's scripts and to its static table).
+pub struct Compiled {
+    pub rules: wizard::Rules,
+    pub facts: wizard::Facts,
+}
+
+/// The compiled wizard, or every problem of the rules file placed at file:line:column.
 /// None when the site has no wizard.
-pub fn rules(site: &Site) -> Option<Result<wizard::Rules, Vec<Diagnostic>>> {
+pub fn compile(site: &Site) -> Option<Result<Compiled, Vec<Diagnostic>>> {
     let file = site.wizard.as_ref()?;
-    Some(
-        wizard::Rules::parse(&file.text, &facts(site)).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|e| {
-                    let excerpt = file
-                        .text
-                        .lines()
-                        .nth(e.line.saturating_sub(1))
-                        .map(str::to_owned);
-                    let d = Diagnostic {
-                        excerpt,
-                        ..Diagnostic::new(&file.display, e.message).at_line(e.line, e.column)
-                    };
-                    match e.hint {
-                        Some(h) => d.hint(h),
-                        None => d,
-                    }
-                })
-                .collect()
-        }),
-    )
+    let facts = facts(site);
+    Some(match wizard::Rules::parse(&file.text, &facts) {
+        Ok(rules) => Ok(Compiled { rules, facts }),
+        Err(errors) => Err(errors
+            .into_iter()
+            .map(|e| {
+                let excerpt = file
+                    .text
+                    .lines()
+                    .nth(e.line.saturating_sub(1))
+                    .map(str::to_owned);
+                let d = Diagnostic {
+                    excerpt,
+                    ..Diagnostic::new(&file.display, e.message).at_line(e.line, e.column)
+                };
+                match e.hint {
+                    Some(h) => d.hint(h),
+                    None => d,
+                }
+            })
+            .collect()),
+    })
 }
 
 /// The data and engine scripts of the wizard page, written beside it.
@@ -109,7 +116,7 @@ pub fn interactive() -> bool {
     !WASM.is_empty()
 }
 
-pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
+pub fn scripts(site: &Site, wizard: &Compiled) -> Vec<OutputFile> {
     if !interactive() {
         return Vec::new();
     }
@@ -118,7 +125,7 @@ pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
         .map_or("assistant/".to_owned(), |p| {
             p.output.trim_end_matches("index.html").to_owned()
         });
-    wizard::browser_scripts(rules, &facts(site), WASM)
+    wizard::browser_scripts(&wizard.rules, &wizard.facts, WASM)
         .into_iter()
         .map(|(name, text)| OutputFile {
             path: format!("{dir}{name}"),
@@ -128,6 +135,7 @@ pub fn scripts(site: &Site, rules: &wizard::Rules) -> Vec<OutputFile> {
 }
 
 /// The no-JavaScript table of the same rules, for the template.
-pub fn table(site: &Site, rules: &wizard::Rules) -> serde_json::Value {
-    serde_json::to_value(wizard::static_table(rules, &facts(site))).unwrap_or_default()
+pub fn table(wizard: &Compiled) -> Result<serde_json::Value, String> {
+    serde_json::to_value(wizard::static_table(&wizard.rules, &wizard.facts))
+        .map_err(|e| format!("tableau de l'assistant impossible à produire : {e}"))
 }

@@ -253,11 +253,11 @@ fn glossary_and_contacts_pages_list_every_entry_with_an_anchor() {
 fn the_wizard_rules_hold_on_the_real_content() {
     // The wizard's own tests use fixed facts; these use the facts the build gives it.
     let site = site();
-    let facts = portail::assistant::facts(&site);
-    let rules = portail::assistant::rules(&site)
+    let compiled = portail::assistant::compile(&site)
         .expect("a wizard")
         .unwrap_or_else(|e| panic!("{e:?}"));
-    let paths = wizard::enumerate(&rules, &facts);
+    let (rules, facts) = (&compiled.rules, &compiled.facts);
+    let paths = wizard::enumerate(rules, facts);
     assert!(paths.len() > 1000, "{} paths", paths.len());
     for (answers, outcome) in &paths {
         assert!(
@@ -272,7 +272,7 @@ fn the_wizard_rules_hold_on_the_real_content() {
     let startup = wizard::Answers::from_fragment(
         "porteur=startup&besoin=vendre&montant=60000&maturite=pret&region=bretagne",
     );
-    let outcome = wizard::evaluate(&rules, &facts, &startup);
+    let outcome = wizard::evaluate(rules, facts, &startup);
     let achats = outcome
         .levers
         .iter()

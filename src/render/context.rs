@@ -15,7 +15,7 @@ pub struct Shared<'a> {
     pub links: LinkTable,
     pub livereload: bool,
     /// The wizard's validated rules, when the site has a wizard.
-    pub wizard: Option<&'a wizard::Rules>,
+    pub wizard: Option<&'a crate::assistant::Compiled>,
     /// Template texts by name, to point template errors at their line.
     pub template_sources: &'a std::collections::BTreeMap<String, String>,
 }

@@ -1,43 +1,48 @@
 //! Machine-readable exports for reuse: levers, glossary and contacts as JSON, contacts as CSV.
 
+use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::output::OutputFile;
 use serde_json::json;
 
-pub fn files(site: &Site) -> Vec<OutputFile> {
-    let levers: Vec<_> = site
-        .levers()
-        .map(|(p, l)| {
-            let mut v = serde_json::to_value(l).unwrap_or_default();
-            v["slug"] = json!(p.slug);
-            v["url"] = json!(p.output);
-            v
-        })
-        .collect();
-    vec![
-        json_file("levers.json", &json!({ "levers": levers })),
+/// A serialisation that fails is an error of the build, never an empty file.
+pub fn files(site: &Site) -> Result<Vec<OutputFile>, Diagnostic> {
+    let failed = |path: &str| {
+        let path = path.to_owned();
+        move |e: serde_json::Error| Diagnostic::new(&path, format!("export impossible : {e}"))
+    };
+    let mut levers = Vec::new();
+    for (p, l) in site.levers() {
+        let mut v = serde_json::to_value(l).map_err(failed("levers.json"))?;
+        v["slug"] = json!(p.slug);
+        v["url"] = json!(p.output);
+        levers.push(v);
+    }
+    Ok(vec![
+        json_file("levers.json", &json!({ "levers": levers }))?,
         json_file(
             "glossary.json",
-            &serde_json::to_value(&site.glossary.data).unwrap_or_default(),
-        ),
+            &serde_json::to_value(&site.glossary.data).map_err(failed("glossary.json"))?,
+        )?,
         json_file(
             "contacts.json",
-            &serde_json::to_value(&site.contacts.data).unwrap_or_default(),
-        ),
+            &serde_json::to_value(&site.contacts.data).map_err(failed("contacts.json"))?,
+        )?,
         OutputFile {
             path: "contacts.csv".to_owned(),
             bytes: contacts_csv(site).into_bytes().into(),
         },
-    ]
+    ])
 }
 
-fn json_file(path: &str, value: &serde_json::Value) -> OutputFile {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+fn json_file(path: &str, value: &serde_json::Value) -> Result<OutputFile, Diagnostic> {
+    let mut bytes = serde_json::to_vec_pretty(value)
+        .map_err(|e| Diagnostic::new(path, format!("export impossible : {e}")))?;
     bytes.push(b'\n');
-    OutputFile {
+    Ok(OutputFile {
         path: path.to_owned(),
         bytes: bytes.into(),
-    }
+    })
 }
 
 /// One row per ARS and per referent; RFC 4180 quoting, UTF-8 with BOM so spreadsheet tools

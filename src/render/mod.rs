@@ -56,7 +56,7 @@ pub fn render(
     site: &Site,
     template_sources: &BTreeMap<String, String>,
     opts: &Options,
-    wizard: Option<&wizard::Rules>,
+    wizard: Option<&crate::assistant::Compiled>,
     sink: &dyn Sink,
     memo: Option<&mut Memo>,
 ) -> Result<Rendered, Diagnostics> {
@@ -185,7 +185,7 @@ fn generated(
     tera: &Tera,
 ) -> Result<(Vec<OutputFile>, Vec<PageText>), Diagnostic> {
     let mut files = special::generated_pages(shared, tera)?;
-    files.extend(exports::files(shared.site));
+    files.extend(exports::files(shared.site)?);
     if let Some(rules) = shared.wizard {
         files.extend(crate::assistant::scripts(shared.site, rules));
     }
@@ -218,7 +218,7 @@ fn render_page(
     );
     let mut ctx = shared.page_context(page, &md.html, &md.headings);
     let template = template_name(page);
-    special::extend_context(shared, page, &template, &mut ctx);
+    special::extend_context(shared, page, &template, &mut ctx)?;
     let html = render_template(tera, &template, &ctx, shared.template_sources)?;
     let text = PageText {
         output: page.output.clone(),

@@ -13,19 +13,26 @@ use serde_json::{json, Value};
 use tera::Tera;
 
 /// Adds the data a special template needs to a page's context.
-pub fn extend_context(shared: &Shared<'_>, page: &Page, template: &str, ctx: &mut Value) {
+pub fn extend_context(
+    shared: &Shared<'_>,
+    page: &Page,
+    template: &str,
+    ctx: &mut Value,
+) -> Result<(), Diagnostic> {
     let from = page.output.as_str();
     match template {
         "glossary.html" => ctx["glossary"] = glossary(shared, from),
         "contacts.html" => ctx["contacts"] = contacts(shared, page),
         "assistant.html" => {
             if let Some(rules) = shared.wizard {
-                ctx["wizard_table"] = crate::assistant::table(shared.site, rules);
+                ctx["wizard_table"] = crate::assistant::table(rules)
+                    .map_err(|e| Diagnostic::new(&page.display, e))?;
             }
             ctx["wizard_interactive"] = crate::assistant::interactive().into();
         }
         _ => {}
     }
+    Ok(())
 }
 
 fn glossary(shared: &Shared<'_>, from: &str) -> Value {
