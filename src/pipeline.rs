@@ -73,11 +73,11 @@ pub fn compile_with(
     let options = Options {
         livereload: opts.livereload,
     };
-    let rules = wizard.as_ref().and_then(|w| w.as_ref().ok());
+    let compiled = wizard.as_ref().and_then(|w| w.as_ref().ok());
     if !diags.is_empty() {
         // Links are checked on rendered pages: render what can be, into nothing, so that one
         // run still lists every error, broken links included.
-        if let Ok(r) = render::render(&site, &templates, &options, rules, &Discard, None) {
+        if let Ok(r) = render::render(&site, &templates, &options, compiled, &Discard, None) {
             diags.extend(linkcheck::check(&site, &r.pages).into_sorted());
         }
         return Err(Failure::Content(diags.into_sorted()));
@@ -87,7 +87,7 @@ pub fn compile_with(
         &site,
         &templates,
         &options,
-        rules,
+        compiled,
         &sink,
         memo.as_deref_mut().map(|m| &mut m.render),
     )
