@@ -74,6 +74,11 @@ fn glossary(synonyms: &[Synonym]) -> Glossary {
 pub struct Memo {
     counted: HashMap<u64, Arc<Counted>>,
     texts: HashMap<(u64, usize), Bytes>,
+    /// Every term seen so far, numbered once: a remembered page keeps its terms' numbers, so
+    /// merging it costs no hashing. Only grows; terms no page holds any more are not written.
+    numbers: HashMap<String, u32, Fnv>,
+    names: Vec<String>,
+    global: HashMap<u64, Arc<Vec<u32>>>,
 }
 
 /// The files of `search/` for `pages`, sorted by path, with deterministic bytes.
@@ -97,7 +102,7 @@ pub fn build(
 pub fn build_into(
     pages: Vec<SearchPage>,
     synonyms: &[Synonym],
-    memo: Option<&mut Memo>,
+    mut memo: Option<&mut Memo>,
     emit: &(dyn Fn(SearchFile) + Sync),
 ) {
     let glossary = glossary(synonyms);
@@ -129,12 +134,21 @@ pub fn build_into(
     let average = (words as f64 / sections.max(1) as f64).max(1.0);
     let page_count = pages.len();
 
-    // Term → number, and each number's postings, in page then section order.
-    let mut numbers: HashMap<String, u32, Fnv> = HashMap::default();
-    let mut postings: Vec<(String, Postings)> = Vec::new();
-    let mut global: Vec<u32> = Vec::new();
+    // Term → number (kept from the previous build under `serve`), and each number's
+    // postings, in page then section order.
+    let (mut numbers, mut names, previous_global) = match memo.as_deref_mut() {
+        Some(m) => (
+            std::mem::take(&mut m.numbers),
+            std::mem::take(&mut m.names),
+            std::mem::take(&mut m.global),
+        ),
+        None => Default::default(),
+    };
+    let previous = memo.as_deref();
+    let mut lists: Vec<Postings> = Vec::new();
     let mut counted_now: HashMap<u64, Arc<Counted>> = HashMap::new();
     let mut texts_now: HashMap<(u64, usize), Bytes> = HashMap::new();
+    let mut global_now: HashMap<u64, Arc<Vec<u32>>> = HashMap::new();
     let mut rest = pages.into_iter();
     let mut first = 0;
     loop {
@@ -164,36 +178,56 @@ pub fn build_into(
         drop(chunk);
         for (offset, (page_terms, entries, text)) in done.into_iter().enumerate() {
             let n = first + offset;
-            let page = n as u64;
-            global.clear();
-            for term in &page_terms.terms {
-                let number = match numbers.get(term) {
-                    Some(&n) => n,
-                    None => {
-                        let n = postings.len() as u32;
-                        numbers.insert(term.clone(), n);
-                        postings.push((term.clone(), Postings::default()));
-                        n
-                    }
-                };
-                global.push(number);
+            let key = keys.as_ref().map(|k| k[n]);
+            let global = match key.and_then(|k| previous_global.get(&k)) {
+                Some(g) => g.clone(),
+                None => Arc::new(
+                    page_terms
+                        .terms
+                        .iter()
+                        .map(|term| match numbers.get(term) {
+                            Some(&n) => n,
+                            None => {
+                                let n = names.len() as u32;
+                                numbers.insert(term.clone(), n);
+                                names.push(term.clone());
+                                n
+                            }
+                        })
+                        .collect(),
+                ),
+            };
+            if lists.len() < names.len() {
+                lists.resize_with(names.len(), Postings::default);
             }
             for (local, section, weight) in entries {
-                postings[global[local as usize] as usize]
-                    .1
-                    .push(page, u64::from(section), weight);
+                lists[global[local as usize] as usize].push(n as u64, u64::from(section), weight);
             }
-            if let Some(keys) = &keys {
-                counted_now.insert(keys[n], page_terms);
-                texts_now.insert((keys[n], n), text);
+            if let Some(k) = key {
+                counted_now.insert(k, page_terms);
+                texts_now.insert((k, n), text);
+                global_now.insert(k, global);
             }
         }
         first += CHUNK_PAGES;
     }
-    drop(numbers);
-    if let Some(memo) = memo {
-        memo.counted = counted_now;
-        memo.texts = texts_now;
+    lists.resize_with(names.len(), Postings::default);
+    // Terms no page holds (any more) are left out.
+    let mut postings: Vec<(String, Postings)> = names
+        .iter()
+        .zip(lists)
+        .filter(|(_, p)| !p.text.is_empty())
+        .map(|(name, p)| (name.clone(), p))
+        .collect();
+    match memo {
+        Some(memo) => {
+            memo.counted = counted_now;
+            memo.texts = texts_now;
+            memo.global = global_now;
+            memo.numbers = numbers;
+            memo.names = names;
+        }
+        None => drop((numbers, names)),
     }
 
     postings.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
