@@ -38,12 +38,15 @@ fn main() {
     let loaded = started.elapsed();
     let templates = portail::assets::templates(&root, &mut diags);
     let render_start = Instant::now();
-    let Ok(rendered) = portail::render::render(
+    // The build indexes each chunk as render makes it; kept apart here to time the index alone.
+    let mut chunks = Vec::new();
+    let Ok(_) = portail::render::render(
         &site,
         &templates,
         &portail::render::Options { livereload: false },
         None,
         &portail::output::Discard,
+        &mut |texts| chunks.push(texts),
         None,
     ) else {
         eprintln!(
@@ -56,7 +59,11 @@ fn main() {
     let rss_before = peak_rss_kib();
     let index_start = Instant::now();
     let memory = portail::output::Memory::default();
-    portail::index::index(&site, rendered.texts, &memory, None);
+    let mut indexer = portail::index::Indexer::new(&site, None);
+    for texts in chunks {
+        indexer.add(texts, &memory);
+    }
+    indexer.finish(&memory);
     let files: Vec<portail::output::OutputFile> = memory
         .into_files()
         .into_iter()

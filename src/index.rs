@@ -1,54 +1,73 @@
-//! Index: turns rendered page texts into the search files (`search/`, see [`crate::search`]).
+//! Index: turns rendered page texts into the search files (`search/`, see [`crate::search`]),
+//! a chunk of pages at a time as render hands them over.
 
 use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::render::PageText;
-use crate::search::{build_into, SearchPage, SearchSection, Synonym};
+use crate::search::{SearchFile, SearchPage, SearchSection, Synonym};
 
 pub use crate::search::Memo;
 
-/// Writes the files of `search/` into `sink`: manifest, index shards and page texts.
-/// With a `memo`, pages whose text did not change are not analysed again.
-pub fn index(site: &Site, texts: Vec<PageText>, sink: &dyn Sink, memo: Option<&mut Memo>) {
-    let synonyms: Vec<Synonym> = site
-        .glossary
-        .data
-        .terms
-        .iter()
-        .map(|t| Synonym {
-            acronym: t.acronym.clone(),
-            expansion: t.expansion.clone(),
-        })
-        .collect();
-    build_into(pages(texts), &synonyms, memo, &|f| {
-        sink.put(OutputFile {
-            path: f.path,
-            bytes: f.bytes,
-        })
-    });
+/// The search stage of one build: [`Indexer::add`] each chunk of page texts in order, then
+/// [`Indexer::finish`].
+pub struct Indexer<'m> {
+    inner: crate::search::Indexer<'m>,
 }
 
-/// One search page per output page: the data-driven entries of a page (glossary terms, ARS)
-/// join the sections of the page they are shown on.
+impl<'m> Indexer<'m> {
+    /// With a `memo`, pages whose text did not change are not analysed again.
+    pub fn new(site: &Site, memo: Option<&'m mut Memo>) -> Self {
+        let synonyms: Vec<Synonym> = site
+            .glossary
+            .data
+            .terms
+            .iter()
+            .map(|t| Synonym {
+                acronym: t.acronym.clone(),
+                expansion: t.expansion.clone(),
+            })
+            .collect();
+        Indexer {
+            inner: crate::search::Indexer::new(&synonyms, memo),
+        }
+    }
+
+    /// Indexes the next pages' texts and writes their `search/p/N.js` into `sink`.
+    pub fn add(&mut self, texts: Vec<PageText>, sink: &dyn Sink) {
+        self.inner.add(pages(texts), &|f| put(sink, f));
+    }
+
+    /// Writes the index shards and the manifest into `sink`.
+    pub fn finish(self, sink: &dyn Sink) {
+        self.inner.finish(&|f| put(sink, f));
+    }
+}
+
+fn put(sink: &dyn Sink, f: SearchFile) {
+    sink.put(OutputFile {
+        path: f.path,
+        bytes: f.bytes,
+    })
+}
+
+/// One search page per output page: a page's data-driven entries (glossary terms, ARS), which
+/// render hands over right after it, join its sections.
 pub fn pages(texts: Vec<PageText>) -> Vec<SearchPage> {
     let mut pages: Vec<SearchPage> = Vec::with_capacity(texts.len());
-    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in texts {
         let sections = t.sections.into_iter().map(|s| SearchSection {
             anchor: s.anchor,
             heading: s.heading,
             text: s.text,
         });
-        match position.get(t.output.as_str()) {
-            Some(&n) => {
-                let page: &mut SearchPage = &mut pages[n];
+        match pages.last_mut().filter(|p| p.url == t.output) {
+            Some(page) => {
                 page.sections.extend(sections);
                 if page.keywords.is_empty() {
                     page.keywords = t.keywords;
                 }
             }
             None => {
-                position.insert(t.output.clone(), pages.len());
                 let mut sections: Vec<SearchSection> = sections.collect();
                 // The first section stands for the page itself: its title and fields.
                 if sections.first().is_none_or(|s| s.anchor.is_some()) {

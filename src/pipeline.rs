@@ -77,29 +77,46 @@ pub fn compile_with(
     if !diags.is_empty() {
         // Links are checked on rendered pages: render what can be, into nothing, so that one
         // run still lists every error, broken links included.
-        if let Ok(r) = render::render(&site, &templates, &options, compiled, &Discard, None) {
+        let nothing = &mut |_| {};
+        if let Ok(r) = render::render(
+            &site, &templates, &options, compiled, &Discard, nothing, None,
+        ) {
             diags.extend(linkcheck::check(&site, &r.pages).into_sorted());
         }
         return Err(Failure::Content(diags.into_sorted()));
     }
     let sink = Recorder::new(sink);
+    let (render_memo, index_memo) = match memo {
+        Some(m) => (Some(&mut m.render), Some(&mut m.index)),
+        None => (None, None),
+    };
+    // The index takes each chunk of pages as render makes them, so no stage holds the text of
+    // the whole site; only the weighing waits for the last page.
+    let mut indexer = index::Indexer::new(&site, index_memo);
+    let mut indexing = std::time::Duration::ZERO;
     let rendered = render::render(
         &site,
         &templates,
         &options,
         compiled,
         &sink,
-        memo.as_deref_mut().map(|m| &mut m.render),
+        &mut |texts| {
+            let started = Instant::now();
+            indexer.add(texts, &sink);
+            indexing += started.elapsed();
+        },
+        render_memo,
     )
     .map_err(|d| Failure::Content(d.into_sorted()))?;
     clock.lap("render");
+    clock.part("dont index", indexing);
     let broken = linkcheck::check(&site, &rendered.pages);
     if !broken.is_empty() {
         return Err(Failure::Content(broken.into_sorted()));
     }
     clock.lap("liens");
     let pages_rendered = rendered.pages_rendered;
-    index::index(&site, rendered.texts, &sink, memo.map(|m| &mut m.index));
+    indexer.finish(&sink);
     clock.lap("index");
     // Browsers ask for /favicon.ico whatever the page says: a copy at the root answers them,
     // unless the content has its own.
@@ -179,6 +196,13 @@ impl Stages {
             );
         }
         self.last = Instant::now();
+    }
+
+    /// The share of the last stage spent in one of its parts.
+    fn part(&self, part: &str, spent: std::time::Duration) {
+        if self.on {
+            eprintln!("temps :   {part:<11} {:>6} ms", spent.as_millis());
+        }
     }
 }
 

@@ -33,7 +33,6 @@ pub(super) struct Remembered {
 pub(super) struct Generated {
     pub fingerprint: u64,
     pub files: Vec<OutputFile>,
-    pub texts: Vec<PageText>,
 }
 
 /// The hash of everything a page's rendering may read besides its own file.

@@ -49,7 +49,12 @@ pub struct Options {
     pub livereload: bool,
 }
 
-/// Renders every page into `sink` as it is done, and returns the pages' texts for the index.
+/// Pages rendered in parallel at a time: their texts go to the index before the next ones are
+/// made, so memory never holds the text of the whole site.
+const CHUNK_PAGES: usize = 512;
+
+/// Renders every page into `sink` as it is done, and hands the pages' texts to `index`, in
+/// page order, a chunk at a time; a page's data-driven entries (glossary terms, ARS) follow it.
 /// With a `memo` (from the previous build of the same site), pages and generated files whose
 /// inputs did not change are taken from it rather than rendered again (see [`memo`]).
 pub fn render(
@@ -58,6 +63,7 @@ pub fn render(
     opts: &Options,
     wizard: Option<&crate::assistant::Compiled>,
     sink: &dyn Sink,
+    index: &mut dyn FnMut(Vec<PageText>),
     memo: Option<&mut Memo>,
 ) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::default();
@@ -80,58 +86,68 @@ pub fn render(
         .is_some()
         .then(|| memo::fingerprint(site, template_sources, opts.livereload));
     let previous = memo.as_deref();
-    let results: Vec<Result<(PageText, Produced, Done<'_>), Diagnostic>> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let key = fingerprint.map(|f| memo::page_key(f, &page.source, &page.text));
-            let known = previous
-                .and_then(|m| m.pages.get(&page.source))
-                .filter(|r| Some(r.key) == key);
-            if let Some(r) = known {
-                sink.put(r.file.clone());
-                return Ok((
-                    r.text.clone(),
-                    r.produced.clone(),
-                    Done::Reused(&page.source),
-                ));
-            }
-            let (file, text, produced) = render_page(&shared, &tera, page, &abbrs)?;
-            let fresh = key.map(|key| {
-                let r = Remembered {
-                    key,
-                    file: file.clone(),
-                    text: text.clone(),
-                    produced: produced.clone(),
-                };
-                Box::new((page.source.clone(), r))
-            });
-            sink.put(file);
-            Ok((text, produced, Done::Rendered(fresh)))
-        })
-        .collect();
-    let mut texts = Vec::with_capacity(results.len());
-    let mut pages = Vec::with_capacity(results.len());
+    let mut entries: Vec<Option<PageText>> =
+        special::data_texts(site).into_iter().map(Some).collect();
+    let mut pages = Vec::with_capacity(site.pages.len());
     let mut kept = std::collections::HashSet::new();
     let mut fresh = Vec::new();
-    for r in results {
-        match r {
-            Ok((t, produced, reuse)) => {
-                texts.push(t);
-                pages.push(produced);
-                match reuse {
-                    Done::Reused(source) => drop(kept.insert(source)),
-                    Done::Rendered(entry) => fresh.extend(entry.map(|e| *e)),
+    for chunk in site.pages.chunks(CHUNK_PAGES) {
+        let results: Vec<Result<(PageText, Produced, Done<'_>), Diagnostic>> = chunk
+            .par_iter()
+            .map(|page| {
+                let key = fingerprint.map(|f| memo::page_key(f, &page.source, &page.text));
+                let known = previous
+                    .and_then(|m| m.pages.get(&page.source))
+                    .filter(|r| Some(r.key) == key);
+                if let Some(r) = known {
+                    sink.put(r.file.clone());
+                    return Ok((
+                        r.text.clone(),
+                        r.produced.clone(),
+                        Done::Reused(&page.source),
+                    ));
                 }
+                let (file, text, produced) = render_page(&shared, &tera, page, &abbrs)?;
+                let fresh = key.map(|key| {
+                    let r = Remembered {
+                        key,
+                        file: file.clone(),
+                        text: text.clone(),
+                        produced: produced.clone(),
+                    };
+                    Box::new((page.source.clone(), r))
+                });
+                sink.put(file);
+                Ok((text, produced, Done::Rendered(fresh)))
+            })
+            .collect();
+        let mut texts = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((t, produced, reuse)) => {
+                    let output = t.output.clone();
+                    texts.push(t);
+                    for entry in &mut entries {
+                        if entry.as_ref().is_some_and(|e| e.output == output) {
+                            texts.extend(entry.take());
+                        }
+                    }
+                    pages.push(produced);
+                    match reuse {
+                        Done::Reused(source) => drop(kept.insert(source)),
+                        Done::Rendered(entry) => fresh.extend(entry.map(|e| *e)),
+                    }
+                }
+                Err(d) => diags.push(d),
             }
-            Err(d) => diags.push(d),
         }
+        index(texts);
     }
     let generated = match previous
         .and_then(|m| m.generated.as_ref())
         .filter(|g| Some(g.fingerprint) == fingerprint)
     {
-        Some(g) => (g.files.clone(), g.texts.clone()),
+        Some(g) => g.files.clone(),
         None => match generated(&shared, &tera) {
             Ok(g) => g,
             Err(d) => {
@@ -143,10 +159,11 @@ pub fn render(
     if !diags.is_empty() {
         return Err(diags);
     }
-    for f in &generated.0 {
+    for f in &generated {
         sink.put(f.clone());
     }
-    texts.extend(generated.1.iter().cloned());
+    // Entries whose page is missing stand as pages of their own.
+    index(entries.into_iter().flatten().collect());
     if let (Some(memo), Some(fingerprint)) = (memo, fingerprint) {
         // Still valid: what was reused; then what was just rendered. Pages gone are forgotten.
         memo.pages
@@ -154,21 +171,18 @@ pub fn render(
         memo.pages.extend(fresh);
         memo.generated = Some(Generated {
             fingerprint,
-            files: generated.0,
-            texts: generated.1,
+            files: generated,
         });
     }
     Ok(Rendered {
         pages_rendered: site.pages.len() - kept.len(),
-        texts,
         pages,
     })
 }
 
-/// The pages' texts for the index, what each page produced for the link check, and how many
-/// pages were rendered (not taken from the memo).
+/// What each page produced for the link check, and how many pages were rendered (not taken
+/// from the memo).
 pub struct Rendered {
-    pub texts: Vec<PageText>,
     pub pages: Vec<Produced>,
     pub pages_rendered: usize,
 }
@@ -179,17 +193,14 @@ enum Done<'s> {
     Rendered(Option<Box<(String, Remembered)>>),
 }
 
-/// The pages and files made from the site's shape alone, and the texts they add to the index.
-fn generated(
-    shared: &Shared<'_>,
-    tera: &Tera,
-) -> Result<(Vec<OutputFile>, Vec<PageText>), Diagnostic> {
+/// The pages and files made from the site's shape alone.
+fn generated(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = special::generated_pages(shared, tera)?;
     files.extend(exports::files(shared.site)?);
     if let Some(rules) = shared.wizard {
         files.extend(crate::assistant::scripts(shared.site, rules));
     }
-    Ok((files, special::data_texts(shared.site)))
+    Ok(files)
 }
 
 /// The glossary's acronyms, marked `<abbr>` on their first use in each page's text.

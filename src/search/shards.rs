@@ -9,8 +9,9 @@
 //! the rarity of each term from the length of its list; nothing per document ships with the
 //! index, so its size grows with the words of the site, not with its pages.
 //!
-//! Building is iterative and streams the pages in chunks: memory holds the postings (eight
-//! bytes each) and one chunk of analysed pages, never a tree whose depth depends on the input.
+//! Building is iterative and streams the pages in chunks ([`Indexer`]): memory holds the raw
+//! postings (three or four bytes each) and one chunk of pages, never the text of the whole site
+//! nor a tree whose depth depends on the input.
 
 use bytes::Bytes;
 use std::cmp::Ordering;
@@ -31,7 +32,7 @@ pub const FORMAT: u32 = 2;
 
 /// A shard is closed once its postings pass this many bytes (before gzip, about a third of it).
 const SHARD_BYTES: usize = 16 * 1024;
-/// Pages analysed in parallel at a time: bounds the memory of analysed text.
+/// Pages handed to the [`Indexer`] at a time by [`build`].
 const CHUNK_PAGES: usize = 512;
 
 /// BM25's saturation and length normalisation.
@@ -88,83 +89,98 @@ pub fn build(
     memo: Option<&mut Memo>,
 ) -> Vec<SearchFile> {
     let files = std::sync::Mutex::new(Vec::new());
-    build_into(pages.to_vec(), synonyms, memo, &|f| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f)
-    });
+    let emit = |f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+    let mut indexer = Indexer::new(synonyms, memo);
+    for chunk in pages.chunks(CHUNK_PAGES) {
+        indexer.add(chunk.to_vec(), &emit);
+    }
+    indexer.finish(&emit);
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 
-/// Hands each file of `search/` to `emit` as soon as it is made, consuming the pages a chunk
-/// at a time: a page's text is dropped once it is analysed and its `p/N.js` written, so memory
-/// holds the postings and one chunk, not the text of the whole site twice.
-pub fn build_into(
-    pages: Vec<SearchPage>,
-    synonyms: &[Synonym],
-    mut memo: Option<&mut Memo>,
-    emit: &(dyn Fn(SearchFile) + Sync),
-) {
-    let glossary = glossary(synonyms);
-    let by_first: HashMap<&str, Vec<(&str, &[String])>> =
-        glossary
-            .iter()
-            .fold(HashMap::new(), |mut map, (acronym, words)| {
-                map.entry(words[0].as_str())
-                    .or_default()
-                    .push((acronym.as_str(), words.as_slice()));
-                map
-            });
-    let keys: Option<Vec<u64>> = memo.is_some().then(|| {
-        let base = hash_of(&glossary);
-        pages.par_iter().map(|p| page_key(base, p)).collect()
-    });
-    let previous = memo.as_deref();
+/// A page's memo key and `p/N.js`, when there is a memo.
+type Remembered = Option<(u64, Bytes)>;
 
-    let (sections, words) = pages
-        .par_iter()
-        .enumerate()
-        .map(|(n, p)| {
-            let key = keys.as_ref().map(|k| k[n]);
-            let known = key.and_then(|k| Some(previous?.counted.get(&k)?.words));
-            let words = known.unwrap_or_else(|| words_of(p));
-            (p.sections.len().max(1), words)
-        })
-        .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-    let average = (words as f64 / sections.max(1) as f64).max(1.0);
-    let page_count = pages.len();
+/// Acronyms by the first term of their expansion.
+type ByFirst = HashMap<String, Vec<(String, Vec<String>)>>;
 
-    // Term → number (kept from the previous build under `serve`), and each number's
-    // postings, in page then section order.
-    let (mut numbers, mut names, previous_global) = match memo.as_deref_mut() {
-        Some(m) => (
-            std::mem::take(&mut m.numbers),
-            std::mem::take(&mut m.names),
-            std::mem::take(&mut m.global),
-        ),
-        None => Default::default(),
-    };
-    let previous = memo.as_deref();
-    let mut lists: Vec<Postings> = Vec::new();
-    let mut counted_now: HashMap<u64, Arc<Counted>> = HashMap::new();
-    let mut texts_now: HashMap<(u64, usize), Bytes> = HashMap::new();
-    let mut global_now: HashMap<u64, Arc<Vec<u32>>> = HashMap::new();
-    let mut rest = pages.into_iter();
-    let mut first = 0;
-    loop {
-        let chunk: Vec<SearchPage> = rest.by_ref().take(CHUNK_PAGES).collect();
-        if chunk.is_empty() {
-            break;
+/// Builds `search/` from pages handed over in order, a chunk at a time, as render makes them:
+/// each page is analysed and its `p/N.js` written at once, and only its raw postings (counts,
+/// a few bytes each) are kept, never its text. Weights need the site's average section length,
+/// known once every page is in: [`Indexer::finish`] weighs them and writes the shards.
+pub struct Indexer<'m> {
+    glossary: Glossary,
+    by_first: ByFirst,
+    /// Hash of the glossary, part of every page's memo key.
+    base: u64,
+    memo: Option<&'m mut Memo>,
+    /// Term → number (kept from the previous build under `serve`), and each number's postings.
+    numbers: HashMap<String, u32, Fnv>,
+    names: Vec<String>,
+    previous_global: HashMap<u64, Arc<Vec<u32>>>,
+    lists: Vec<Raw>,
+    /// Each section's length in terms, page after page; `starts[n]` is page `n`'s first.
+    lengths: Vec<u32>,
+    starts: Vec<usize>,
+    words: usize,
+    counted_now: HashMap<u64, Arc<Counted>>,
+    texts_now: HashMap<(u64, usize), Bytes>,
+    global_now: HashMap<u64, Arc<Vec<u32>>>,
+}
+
+impl<'m> Indexer<'m> {
+    /// With a `memo`, pages whose text did not change are not analysed again.
+    pub fn new(synonyms: &[Synonym], mut memo: Option<&'m mut Memo>) -> Self {
+        let glossary = glossary(synonyms);
+        let mut by_first = ByFirst::new();
+        for (acronym, words) in &glossary {
+            by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push((acronym.clone(), words.clone()));
         }
-        let done: Vec<(Arc<Counted>, Entries, Bytes)> = chunk
+        let (numbers, names, previous_global) = match memo.as_deref_mut() {
+            Some(m) => (
+                std::mem::take(&mut m.numbers),
+                std::mem::take(&mut m.names),
+                std::mem::take(&mut m.global),
+            ),
+            None => Default::default(),
+        };
+        Indexer {
+            base: hash_of(&glossary),
+            glossary,
+            by_first,
+            memo,
+            numbers,
+            names,
+            previous_global,
+            lists: Vec::new(),
+            lengths: Vec::new(),
+            starts: Vec::new(),
+            words: 0,
+            counted_now: HashMap::new(),
+            texts_now: HashMap::new(),
+            global_now: HashMap::new(),
+        }
+    }
+
+    /// Analyses the next `pages` in parallel, hands their `p/N.js` to `emit`, and adds their
+    /// raw postings.
+    pub fn add(&mut self, pages: Vec<SearchPage>, emit: &(dyn Fn(SearchFile) + Sync)) {
+        let first = self.starts.len();
+        let previous = self.memo.as_deref();
+        let (by_first, base) = (&self.by_first, self.base);
+        let done: Vec<(Remembered, Arc<Counted>)> = pages
             .par_iter()
             .enumerate()
             .map(|(offset, page)| {
                 let n = first + offset;
-                let key = keys.as_ref().map(|k| k[n]);
+                let key = previous.map(|_| page_key(base, page));
                 let known = key.and_then(|k| previous?.counted.get(&k).cloned());
-                let counted = known.unwrap_or_else(|| Arc::new(count_page(page, &by_first)));
-                let entries = weigh(&counted, average);
+                let counted = known.unwrap_or_else(|| Arc::new(count_page(page, by_first)));
                 let text = key
                     .and_then(|k| previous?.texts.get(&(k, n)).cloned())
                     .unwrap_or_else(|| page_text(n, page));
@@ -172,104 +188,128 @@ pub fn build_into(
                     path: format!("{SEARCH_DIR}/p/{n}.js"),
                     bytes: text.clone(),
                 });
-                (counted, entries, text)
+                (key.map(|k| (k, text)), counted)
             })
             .collect();
-        drop(chunk);
-        for (offset, (page_terms, entries, text)) in done.into_iter().enumerate() {
+        drop(pages);
+        for (offset, (remembered, counted)) in done.into_iter().enumerate() {
             let n = first + offset;
-            let key = keys.as_ref().map(|k| k[n]);
-            let global = match key.and_then(|k| previous_global.get(&k)) {
+            let key = remembered.as_ref().map(|(k, _)| *k);
+            let global = match key.and_then(|k| self.previous_global.get(&k)) {
                 Some(g) => g.clone(),
-                None => Arc::new(
-                    page_terms
-                        .terms
-                        .iter()
-                        .map(|term| match numbers.get(term) {
-                            Some(&n) => n,
-                            None => {
-                                let n = names.len() as u32;
-                                numbers.insert(term.clone(), n);
-                                names.push(term.clone());
-                                n
-                            }
-                        })
-                        .collect(),
-                ),
+                None => Arc::new(self.number(&counted.terms)),
             };
-            if lists.len() < names.len() {
-                lists.resize_with(names.len(), Postings::default);
+            if self.lists.len() < self.names.len() {
+                self.lists.resize_with(self.names.len(), Raw::default);
             }
-            for (local, section, weight) in entries {
-                lists[global[local as usize] as usize].push(n as u64, u64::from(section), weight);
+            self.starts.push(self.lengths.len());
+            for (section, (length, held)) in counted.sections.iter().enumerate() {
+                self.lengths
+                    .push(u32::try_from(*length).unwrap_or(u32::MAX));
+                for (local, counts) in held {
+                    self.lists[global[*local as usize] as usize].push(n, section, *counts);
+                }
             }
-            if let Some(k) = key {
-                counted_now.insert(k, page_terms);
-                texts_now.insert((k, n), text);
-                global_now.insert(k, global);
+            self.words += counted.words;
+            if let Some((k, text)) = remembered {
+                self.texts_now.insert((k, n), text);
+                self.global_now.insert(k, global);
+                self.counted_now.insert(k, counted);
             }
         }
-        first += CHUNK_PAGES;
     }
-    lists.resize_with(names.len(), Postings::default);
-    // Terms no page holds (any more) are left out.
-    let mut postings: Vec<(String, Postings)> = names
-        .iter()
-        .zip(lists)
-        .filter(|(_, p)| !p.text.is_empty())
-        .map(|(name, p)| (name.clone(), p))
-        .collect();
-    match memo {
-        Some(memo) => {
+
+    /// The global numbers of a page's terms, numbering the new ones.
+    fn number(&mut self, terms: &[String]) -> Vec<u32> {
+        terms
+            .iter()
+            .map(|term| match self.numbers.get(term) {
+                Some(&n) => n,
+                None => {
+                    let n = self.names.len() as u32;
+                    self.numbers.insert(term.clone(), n);
+                    self.names.push(term.clone());
+                    n
+                }
+            })
+            .collect()
+    }
+
+    /// Weighs every posting against the site's average section length, then hands the shards
+    /// and the manifest to `emit`.
+    pub fn finish(self, emit: &(dyn Fn(SearchFile) + Sync)) {
+        let Indexer {
+            glossary,
+            memo,
+            numbers,
+            names,
+            mut lists,
+            lengths,
+            starts,
+            words,
+            counted_now,
+            texts_now,
+            global_now,
+            ..
+        } = self;
+        let sections = lengths.len();
+        let average = (words as f64 / sections.max(1) as f64).max(1.0);
+        lists.resize_with(names.len(), Raw::default);
+        // Terms no page holds (any more) are left out.
+        let mut postings: Vec<(String, String)> = names
+            .par_iter()
+            .zip(lists.into_par_iter())
+            .filter(|(_, raw)| !raw.bytes.is_empty())
+            .map(|(name, raw)| (name.clone(), raw.weigh(&starts, &lengths, average)))
+            .collect();
+        if let Some(memo) = memo {
             memo.counted = counted_now;
             memo.texts = texts_now;
             memo.global = global_now;
             memo.numbers = numbers;
             memo.names = names;
         }
-        None => drop((numbers, names)),
-    }
 
-    postings.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
-    let (terms, encoded): (Vec<String>, Vec<String>) =
-        postings.into_iter().map(|(t, p)| (t, p.text)).unzip();
+        postings.par_sort_unstable_by(|a, b| js_order(&a.0, &b.0));
+        let (terms, encoded): (Vec<String>, Vec<String>) = postings.into_iter().unzip();
 
-    let mut firsts: Vec<&str> = Vec::new();
-    let mut start = 0;
-    while start < terms.len() {
-        let mut end = start;
-        let mut bytes = 0;
-        while end < terms.len() && (end == start || bytes < SHARD_BYTES) {
-            bytes += encoded[end].len() + terms[end].len() + 6;
-            end += 1;
+        let mut firsts: Vec<&str> = Vec::new();
+        let mut start = 0;
+        while start < terms.len() {
+            let mut end = start;
+            let mut bytes = 0;
+            while end < terms.len() && (end == start || bytes < SHARD_BYTES) {
+                bytes += encoded[end].len() + terms[end].len() + 6;
+                end += 1;
+            }
+            firsts.push(if firsts.is_empty() { "" } else { &terms[start] });
+            let data = json!({ "w": &terms[start..end], "p": &encoded[start..end] });
+            emit(script("t", firsts.len() - 1, &data));
+            start = end;
         }
-        firsts.push(if firsts.is_empty() { "" } else { &terms[start] });
-        let data = json!({ "w": &terms[start..end], "p": &encoded[start..end] });
-        emit(script("t", firsts.len() - 1, &data));
-        start = end;
-    }
-    if firsts.is_empty() {
-        firsts.push("");
-        emit(script("t", 0, &json!({ "w": [], "p": [] })));
-    }
+        if firsts.is_empty() {
+            firsts.push("");
+            emit(script("t", 0, &json!({ "w": [], "p": [] })));
+        }
 
-    let manifest = json!({
-        "format": FORMAT,
-        "pipeline": PIPELINE,
-        "pages": page_count,
-        "sections": sections,
-        "shards": firsts,
-        "glossary": glossary,
-    });
-    emit(SearchFile {
-        path: format!("{SEARCH_DIR}/index.js"),
-        bytes: format!(
-            "/* Index de recherche du portail, généré par `portail build` : ne pas modifier. */\n\
-             PortailSearch.add(\"index\",0,{manifest});\n"
-        )
-        .into_bytes()
-        .into(),
-    });
+        let manifest = json!({
+            "format": FORMAT,
+            "pipeline": PIPELINE,
+            "pages": starts.len(),
+            "sections": sections,
+            "shards": firsts,
+            "glossary": glossary,
+        });
+        emit(SearchFile {
+            path: format!("{SEARCH_DIR}/index.js"),
+            bytes: format!(
+                "/* Index de recherche du portail, généré par `portail build` : ne pas modifier. */\n\
+                 PortailSearch.add(\"index\",0,{manifest});\n"
+            )
+            .into_bytes()
+            .into(),
+        });
+    }
 }
 
 /// `search/p/N.js`: the page's URL, title, label and sections.
@@ -371,7 +411,7 @@ fn words_of(page: &SearchPage) -> usize {
 }
 
 /// The page's terms, counted per section and field.
-fn count_page(page: &SearchPage, glossary: &HashMap<&str, Vec<(&str, &[String])>>) -> Counted {
+fn count_page(page: &SearchPage, glossary: &ByFirst) -> Counted {
     let fallback = [super::SearchSection::default()];
     let sections = if page.sections.is_empty() {
         &fallback[..]
@@ -453,41 +493,33 @@ fn count_page(page: &SearchPage, glossary: &HashMap<&str, Vec<(&str, &[String])>
     }
 }
 
-/// (term's position in `terms`, section, weight letter) for each term of each section.
-type Entries = Vec<(u32, u32, u8)>;
-
-fn weigh(page: &Counted, average: f64) -> Entries {
-    let mut entries = Vec::new();
-    for (number, (length, held)) in page.sections.iter().enumerate() {
-        let norm = K1 * (1.0 - B + B * *length as f64 / average);
-        for (n, c) in held {
-            let tf = f64::from(c.text);
-            let mut weight = tf * (K1 + 1.0) / (tf + norm);
-            if c.title {
-                weight += TITLE_BONUS;
-            }
-            if c.heading {
-                weight += HEADING_BONUS;
-            }
-            if c.keywords {
-                weight += KEYWORD_BONUS;
-            }
-            let level = (weight * STEP).round().clamp(1.0, LEVELS) as u8;
-            entries.push((*n, number.min(0xFF_FFFF) as u32, level));
-        }
+/// A term's weight letter in a section of `length` terms: BM25 of its count in the text, plus
+/// the bonuses of the fields it appears in.
+fn level(c: Counts, length: u32, average: f64) -> u8 {
+    let norm = K1 * (1.0 - B + B * f64::from(length) / average);
+    let tf = f64::from(c.text);
+    let mut weight = tf * (K1 + 1.0) / (tf + norm);
+    if c.title {
+        weight += TITLE_BONUS;
     }
-    entries
+    if c.heading {
+        weight += HEADING_BONUS;
+    }
+    if c.keywords {
+        weight += KEYWORD_BONUS;
+    }
+    (weight * STEP).round().clamp(1.0, LEVELS) as u8
 }
 
 /// The acronyms whose expansion occurs in `terms`, once per occurrence.
-fn synonyms_in(terms: &[&str], glossary: &HashMap<&str, Vec<(&str, &[String])>>) -> Vec<String> {
+fn synonyms_in(terms: &[&str], glossary: &ByFirst) -> Vec<String> {
     let mut found = Vec::new();
     for (i, term) in terms.iter().enumerate() {
-        if let Some(candidates) = glossary.get(term) {
+        if let Some(candidates) = glossary.get(*term) {
             for (acronym, words) in candidates {
                 let rest = &terms[i..];
                 if rest.len() >= words.len() && words.iter().zip(rest).all(|(w, t)| w == t) {
-                    found.push((*acronym).to_owned());
+                    found.push(acronym.clone());
                 }
             }
         }
@@ -507,6 +539,75 @@ fn encode(list: &[u64]) -> String {
         );
     }
     out.text
+}
+
+/// A term's postings before weighing, as compact as the weights will be: per entry, the gap
+/// from the previous page (0 for the same page, after the first), the section, and the counts
+/// (text count, then title, heading and keyword flags), each a LEB128 number.
+#[derive(Default)]
+struct Raw {
+    bytes: Vec<u8>,
+    last_page: Option<usize>,
+}
+
+impl Raw {
+    /// Adds one section of one page; pages come in increasing order.
+    fn push(&mut self, page: usize, section: usize, c: Counts) {
+        leb128(&mut self.bytes, (page - self.last_page.unwrap_or(0)) as u64);
+        self.last_page = Some(page);
+        leb128(&mut self.bytes, section as u64);
+        let flags = u64::from(c.title) << 2 | u64::from(c.heading) << 1 | u64::from(c.keywords);
+        leb128(&mut self.bytes, u64::from(c.text) << 3 | flags);
+    }
+
+    /// The list as the browser reads it, each entry weighed against its section's length.
+    fn weigh(self, starts: &[usize], lengths: &[u32], average: f64) -> String {
+        let mut out = Postings::default();
+        let mut bytes = self.bytes.as_slice();
+        let mut page = None;
+        while !bytes.is_empty() {
+            let gap = read_leb128(&mut bytes) as usize;
+            let section = read_leb128(&mut bytes) as usize;
+            let packed = read_leb128(&mut bytes);
+            let at = page.map_or(gap, |p| p + gap);
+            page = Some(at);
+            let counts = Counts {
+                text: (packed >> 3) as u32,
+                title: packed & 4 != 0,
+                heading: packed & 2 != 0,
+                keywords: packed & 1 != 0,
+            };
+            let length = lengths[starts[at] + section];
+            out.push(
+                at as u64,
+                section.min(0xFF_FFFF) as u64,
+                level(counts, length, average),
+            );
+        }
+        out.text
+    }
+}
+
+fn leb128(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn read_leb128(bytes: &mut &[u8]) -> u64 {
+    let mut n = 0;
+    let mut shift = 0;
+    while let Some((&b, rest)) = bytes.split_first() {
+        *bytes = rest;
+        n |= u64::from(b & 0x7F) << shift;
+        shift += 7;
+        if b < 0x80 {
+            break;
+        }
+    }
+    n
 }
 
 /// A term's posting list, written as it grows (a few bytes per entry rather than a number of
@@ -633,6 +734,53 @@ mod tests {
             build(&first[..1], &[], Some(&mut memo)),
             build(&first[..1], &[], None)
         );
+    }
+
+    #[test]
+    fn pages_handed_over_one_by_one_give_the_bytes_of_one_chunk() {
+        let long: String = (0..300).map(|n| format!("mot{} FIR ", n % 7)).collect();
+        let pages: Vec<SearchPage> = (0..40)
+            .map(|n| {
+                page(
+                    &format!("p{n}"),
+                    if n % 3 == 0 {
+                        "Subvention FIR"
+                    } else {
+                        "Autre"
+                    },
+                    &[("", &long[..(n * 97) % long.len()]), ("Suite", "Le FIR.")],
+                )
+            })
+            .collect();
+        let one_by_one = std::sync::Mutex::new(Vec::new());
+        let emit = |f| one_by_one.lock().unwrap().push(f);
+        let mut indexer = super::Indexer::new(&[], None);
+        for p in &pages {
+            indexer.add(vec![p.clone()], &emit);
+        }
+        indexer.finish(&emit);
+        let mut one_by_one = one_by_one.into_inner().unwrap();
+        one_by_one.sort_by(|a, b| a.path.cmp(&b.path));
+        assert_eq!(one_by_one, build(&pages, &[], None));
+    }
+
+    #[test]
+    fn raw_postings_keep_large_numbers() {
+        let mut raw = super::Raw::default();
+        let counts = super::Counts {
+            text: 70_000,
+            title: true,
+            heading: false,
+            keywords: true,
+        };
+        raw.push(0, 0, counts);
+        raw.push(0, 200, super::Counts::default());
+        raw.push(1 << 20, 3, counts);
+        let lengths = vec![10; 400];
+        let starts: Vec<usize> = (0..=(1 << 20)).map(|p| p % 2).collect();
+        let text = raw.weigh(&starts, &lengths, 10.0);
+        // 1 << 20 is « mh34 » in base 36; 200 is « 5k ».
+        assert_eq!(text, "0:0Z,5kA mh34:3Z");
     }
 
     #[test]
