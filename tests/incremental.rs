@@ -118,7 +118,9 @@ fn every_edit_of_a_session_serves_what_a_full_build_makes() {
     let after = same("corps d'un chapitre du guide", &state, &site);
     assert!(text_of(&after, "guide/index.html").contains("Conseil ajouté"));
 
-    // A lever's body: the glossary and the guide quote it.
+    // A lever's body: the glossary (which lists the levers naming each acronym) and the guide
+    // quote it.
+    let before = served(&state);
     edit(
         &content.join("leviers/fir.md"),
         "\n## ",
@@ -127,6 +129,12 @@ fn every_edit_of_a_session_serves_what_a_full_build_makes() {
     log(&state);
     let after = same("corps d'un levier", &state, &site);
     assert!(text_of(&after, "guide/index.html").contains("Un paragraphe ajouté"));
+    let glossary = "glossaire/index.html";
+    assert_ne!(
+        before.get(glossary),
+        after.get(glossary),
+        "FIR now names the CPOM"
+    );
 
     // A title: listings, menus and the plan show it.
     edit(

@@ -1,12 +1,13 @@
 //! What `serve` remembers between two builds, so that an edit re-renders only what reads it.
 //!
 //! A page's HTML is a function of its own file and of the site's *shape*: every page's path and
-//! front matter, the full text of the pages the generated ones show (levers, guide chapters), the
-//! data files, the templates, the configuration and the date. The shape is hashed once per
-//! build (the fingerprint); a page is re-rendered when its own text or the fingerprint changed,
-//! and the generated pages (plan, guide, search, 404, feeds, exports, wizard) when the
-//! fingerprint did. Editing the body of an ordinary page therefore re-renders that page alone;
-//! renaming a page or changing a title re-renders everything, which is always correct.
+//! front matter, the data files, the templates, the configuration and the date. A few pages also
+//! show other pages' bodies: the generated ones (plan, guide, search, 404, feeds, exports,
+//! wizard) and the glossary, which read the levers and the guide's chapters. Both are hashed
+//! once per build ([`Fingerprint`]); a page is re-rendered when its own text or its fingerprint
+//! changed. Editing the body of an ordinary page therefore re-renders that page alone, a lever's
+//! body that page, the glossary and the generated files; renaming a page or changing a title
+//! re-renders everything, which is always correct.
 
 use super::{PageText, Produced};
 use crate::model::Site;
@@ -31,28 +32,38 @@ pub(super) struct Remembered {
 
 /// Everything produced from the site's shape alone.
 pub(super) struct Generated {
-    pub fingerprint: u64,
+    pub fingerprint: Fingerprint,
     pub files: Vec<OutputFile>,
 }
 
-/// The hash of everything a page's rendering may read besides its own file.
+/// The hash of what a page's rendering may read besides its own file: `shape` for every page
+/// (paths, front matter, data files, templates, configuration, date), `full` for the generated
+/// files and the pages whose template shows other pages' bodies (see
+/// [`super::special::reads_bodies`]); `full` adds the bodies those show. Editing a lever's body
+/// thus renders again the lever, the glossary page and the generated files, not every page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fingerprint {
+    pub shape: u64,
+    pub full: u64,
+}
+
 pub(super) fn fingerprint(
     site: &Site,
     templates: &BTreeMap<String, String>,
     livereload: bool,
-) -> u64 {
+) -> Fingerprint {
     let mut h = DefaultHasher::new();
+    let mut bodies = DefaultHasher::new();
     livereload.hash(&mut h);
     format!("{:?}{:?}", site.today, site.config).hash(&mut h);
     for p in &site.pages {
         p.source.hash(&mut h);
         p.output.hash(&mut h);
-        let read_by_others = if super::special::body_shown_elsewhere(p) {
-            p.text.len()
-        } else {
-            p.body_offset
-        };
-        p.text[..read_by_others].hash(&mut h);
+        p.text[..p.body_offset].hash(&mut h);
+        if super::special::body_shown_elsewhere(p) {
+            p.source.hash(&mut bodies);
+            p.text[p.body_offset..].hash(&mut bodies);
+        }
     }
     site.glossary.text.hash(&mut h);
     site.contacts.text.hash(&mut h);
@@ -62,7 +73,12 @@ pub(super) fn fingerprint(
     }
     site.unloaded.hash(&mut h);
     templates.hash(&mut h);
-    h.finish()
+    let shape = h.finish();
+    shape.hash(&mut bodies);
+    Fingerprint {
+        shape,
+        full: bodies.finish(),
+    }
 }
 
 /// The key of one page: its whole file under a given fingerprint.

@@ -95,7 +95,14 @@ pub fn render(
         let results: Vec<Result<(PageText, Produced, Done<'_>), Diagnostic>> = chunk
             .par_iter()
             .map(|page| {
-                let key = fingerprint.map(|f| memo::page_key(f, &page.source, &page.text));
+                let key = fingerprint.map(|f| {
+                    let reads = if special::reads_bodies(&template_name(page)) {
+                        f.full
+                    } else {
+                        f.shape
+                    };
+                    memo::page_key(reads, &page.source, &page.text)
+                });
                 let known = previous
                     .and_then(|m| m.pages.get(&page.source))
                     .filter(|r| Some(r.key) == key);

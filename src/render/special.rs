@@ -408,6 +408,12 @@ pub(super) fn body_shown_elsewhere(page: &Page) -> bool {
     page.lever().is_some() || CHAPTERS.iter().any(|(source, _)| *source == page.source)
 }
 
+/// Whether a page with this template shows other pages' bodies: the glossary lists the levers
+/// whose text uses each acronym (see [`extend_context`]).
+pub(super) fn reads_bodies(template: &str) -> bool {
+    template == "glossary.html"
+}
+
 /// Output file → (id on the guide, section number) for every page the guide gathers.
 fn guide_targets(site: &Site) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
