@@ -63,7 +63,10 @@ fn main() {
     for texts in chunks {
         indexer.add(texts, &memory);
     }
-    indexer.finish(&memory);
+    if let Err(e) = indexer.finish(&memory) {
+        eprintln!("{}", e.message);
+        std::process::exit(1);
+    }
     let files: Vec<portail::output::OutputFile> = memory
         .into_files()
         .into_iter()

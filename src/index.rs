@@ -1,6 +1,7 @@
 //! Index: turns rendered page texts into the search files (`search/`, see [`crate::search`]),
 //! a chunk of pages at a time as render hands them over.
 
+use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::output::{OutputFile, Sink};
 use crate::render::PageText;
@@ -37,9 +38,12 @@ impl<'m> Indexer<'m> {
         self.inner.add(pages(texts), &|f| put(sink, f));
     }
 
-    /// Writes the index shards and the manifest into `sink`.
-    pub fn finish(self, sink: &dyn Sink) {
-        self.inner.finish(&|f| put(sink, f));
+    /// Writes the index shards and the manifest into `sink`; a file that could not be made is
+    /// an error naming it.
+    pub fn finish(self, sink: &dyn Sink) -> Result<(), Diagnostic> {
+        self.inner
+            .finish(&|f| put(sink, f))
+            .map_err(|e| Diagnostic::new("search/", e))
     }
 }
 

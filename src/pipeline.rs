@@ -116,7 +116,9 @@ pub fn compile_with(
     }
     clock.lap("liens");
     let pages_rendered = rendered.pages_rendered;
-    indexer.finish(&sink);
+    indexer
+        .finish(&sink)
+        .map_err(|d| Failure::Content(vec![d]))?;
     clock.lap("index");
     // Browsers ask for /favicon.ico whatever the page says: a copy at the root answers them,
     // unless the content has its own.

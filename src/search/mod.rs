@@ -24,7 +24,9 @@ mod tokenize;
 
 pub use crate::fold::fold;
 pub use language::{analyze, analyze_word};
-pub use shards::{build, Indexer, Memo, SearchFile, FORMAT};
+#[cfg(test)]
+pub use shards::build;
+pub use shards::{Indexer, Memo, SearchFile, FORMAT};
 pub use tokenize::{for_each_word, tokenize};
 
 /// Where the search files go, at the root of the output folder.

@@ -32,8 +32,6 @@ pub const FORMAT: u32 = 2;
 
 /// A shard is closed once its postings pass this many bytes (before gzip, about a third of it).
 const SHARD_BYTES: usize = 16 * 1024;
-/// Pages handed to the [`Indexer`] at a time by [`build`].
-const CHUNK_PAGES: usize = 512;
 
 /// BM25's saturation and length normalisation.
 const K1: f64 = 1.2;
@@ -82,7 +80,9 @@ pub struct Memo {
     global: HashMap<u64, Arc<Vec<u32>>>,
 }
 
-/// The files of `search/` for `pages`, sorted by path, with deterministic bytes.
+/// The files of `search/` for `pages`, sorted by path, with deterministic bytes (for tests;
+/// the build hands pages to an [`Indexer`] as render makes them).
+#[cfg(test)]
 pub fn build(
     pages: &[SearchPage],
     synonyms: &[Synonym],
@@ -91,10 +91,10 @@ pub fn build(
     let files = std::sync::Mutex::new(Vec::new());
     let emit = |f| files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
     let mut indexer = Indexer::new(synonyms, memo);
-    for chunk in pages.chunks(CHUNK_PAGES) {
+    for chunk in pages.chunks(512) {
         indexer.add(chunk.to_vec(), &emit);
     }
-    indexer.finish(&emit);
+    indexer.finish(&emit).expect("search files");
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
@@ -128,6 +128,8 @@ pub struct Indexer<'m> {
     counted_now: HashMap<u64, Arc<Counted>>,
     texts_now: HashMap<(u64, usize), Bytes>,
     global_now: HashMap<u64, Arc<Vec<u32>>>,
+    /// The first file that could not be made: the build fails with it.
+    failed: Option<String>,
 }
 
 impl<'m> Indexer<'m> {
@@ -164,6 +166,7 @@ impl<'m> Indexer<'m> {
             counted_now: HashMap::new(),
             texts_now: HashMap::new(),
             global_now: HashMap::new(),
+            failed: None,
         }
     }
 
@@ -173,7 +176,7 @@ impl<'m> Indexer<'m> {
         let first = self.starts.len();
         let previous = self.memo.as_deref();
         let (by_first, base) = (&self.by_first, self.base);
-        let done: Vec<(Remembered, Arc<Counted>)> = pages
+        let done: Vec<Result<(Remembered, Arc<Counted>), String>> = pages
             .par_iter()
             .enumerate()
             .map(|(offset, page)| {
@@ -181,19 +184,27 @@ impl<'m> Indexer<'m> {
                 let key = previous.map(|_| page_key(base, page));
                 let known = key.and_then(|k| previous?.counted.get(&k).cloned());
                 let counted = known.unwrap_or_else(|| Arc::new(count_page(page, by_first)));
-                let text = key
-                    .and_then(|k| previous?.texts.get(&(k, n)).cloned())
-                    .unwrap_or_else(|| page_text(n, page));
+                let text = match key.and_then(|k| previous?.texts.get(&(k, n)).cloned()) {
+                    Some(text) => text,
+                    None => page_text(n, page)?,
+                };
                 emit(SearchFile {
                     path: format!("{SEARCH_DIR}/p/{n}.js"),
                     bytes: text.clone(),
                 });
-                (key.map(|k| (k, text)), counted)
+                Ok((key.map(|k| (k, text)), counted))
             })
             .collect();
         drop(pages);
-        for (offset, (remembered, counted)) in done.into_iter().enumerate() {
+        for (offset, page) in done.into_iter().enumerate() {
             let n = first + offset;
+            let (remembered, counted) = match page {
+                Ok(page) => page,
+                Err(e) => {
+                    self.failed.get_or_insert(e);
+                    (None, Arc::new(Counted::default()))
+                }
+            };
             let key = remembered.as_ref().map(|(k, _)| *k);
             let global = match key.and_then(|k| self.previous_global.get(&k)) {
                 Some(g) => g.clone(),
@@ -236,8 +247,11 @@ impl<'m> Indexer<'m> {
     }
 
     /// Weighs every posting against the site's average section length, then hands the shards
-    /// and the manifest to `emit`.
-    pub fn finish(self, emit: &(dyn Fn(SearchFile) + Sync)) {
+    /// and the manifest to `emit`; fails with the first file that could not be made.
+    pub fn finish(self, emit: &(dyn Fn(SearchFile) + Sync)) -> Result<(), String> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
         let Indexer {
             glossary,
             memo,
@@ -309,11 +323,12 @@ impl<'m> Indexer<'m> {
             .into_bytes()
             .into(),
         });
+        Ok(())
     }
 }
 
 /// `search/p/N.js`: the page's URL, title, label and sections.
-fn page_text(n: usize, page: &SearchPage) -> Bytes {
+fn page_text(n: usize, page: &SearchPage) -> Result<Bytes, String> {
     {
         let data = PageText {
             u: &page.url,
@@ -326,10 +341,11 @@ fn page_text(n: usize, page: &SearchPage) -> Bytes {
                 .map(|s| (s.anchor.as_deref(), s.heading.as_deref(), s.text.as_str()))
                 .collect(),
         };
-        let json = serde_json::to_string(&data).unwrap_or_default();
-        format!("PortailSearch.add(\"p\",{n},{json});\n")
+        let json = serde_json::to_string(&data)
+            .map_err(|e| format!("{SEARCH_DIR}/p/{n}.js : écriture impossible ({e})"))?;
+        Ok(format!("PortailSearch.add(\"p\",{n},{json});\n")
             .into_bytes()
-            .into()
+            .into())
     }
 }
 
@@ -396,6 +412,7 @@ struct Counts {
 
 /// A page's distinct terms, and per section its length and the counts of the terms it holds
 /// (in term order): everything but the weights, which depend on the whole site's average.
+#[derive(Default)]
 struct Counted {
     terms: Vec<String>,
     sections: Vec<(usize, Vec<(u32, Counts)>)>,
@@ -758,7 +775,7 @@ mod tests {
         for p in &pages {
             indexer.add(vec![p.clone()], &emit);
         }
-        indexer.finish(&emit);
+        indexer.finish(&emit).unwrap();
         let mut one_by_one = one_by_one.into_inner().unwrap();
         one_by_one.sort_by(|a, b| a.path.cmp(&b.path));
         assert_eq!(one_by_one, build(&pages, &[], None));
