@@ -1,3 +1,4 @@
+// @ts-check
 /*!
  * portail — the French text pipeline of search, browser side.
  *
@@ -6,6 +7,7 @@
  * tests/fixtures/french_tokens.json is run through both and must give the same tokens.
  * Needs search-stemmer-fr.js.
  */
+/** @typedef {{token: string, start: number, end: number}} PipelineWord a word and its code-point offsets */
 (function (root) {
   "use strict";
 
@@ -28,17 +30,20 @@
     "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous",
     "y"
   ];
+  /** @type {Record<string, boolean>} */
   var STOP_SET = {};
   STOP_WORDS.forEach(function (word) {
     STOP_SET[word] = true;
   });
 
   // Unaccented spelling of lower-case Latin-1 and Latin Extended-A letters, as in fold.rs.
+  /** @type {Record<string, string>} */
   var BASE_LETTERS = {
     a: "àáâãäåāăą", ae: "æ", c: "çćĉċč", d: "ďđ", e: "èéêëēĕėęě", g: "ĝğġģ", h: "ĥħ",
     i: "ìíîïĩīĭįı", j: "ĵ", k: "ķ", l: "ĺļľŀł", n: "ñńņň", o: "òóôõöøōŏő", oe: "œ", r: "ŕŗř",
     s: "śŝşš", ss: "ß", t: "ţťŧ", u: "ùúûüũūŭůűų", w: "ŵ", y: "ýÿŷ", z: "źżž"
   };
+  /** @type {Record<string, string>} */
   var FOLD = {};
   Object.keys(BASE_LETTERS).forEach(function (base) {
     Array.from(BASE_LETTERS[base]).forEach(function (letter) {
@@ -51,6 +56,7 @@
   var DIGITS = /^[0-9]+$/;
   var GROUP_SEPARATORS = " \u00a0\u202f\u2009";
 
+  /** @param {string | undefined} ch */
   function isWordChar(ch) {
     return ch !== undefined && WORD_CHAR.test(ch);
   }
@@ -60,9 +66,11 @@
   /**
    * Words of `text` with their code-point offsets: runs of letters, digits and combining
    * accents; French digit groups ("40 000") joined into one number. Same rules as tokenize.rs.
+   * @param {string} text
    */
   function words(text) {
     var chars = Array.from(String(text));
+    /** @type {PipelineWord[]} */
     var out = [];
     var i = 0;
     while (i < chars.length) {
@@ -87,6 +95,11 @@
     return out;
   }
 
+  /**
+   * Where the group of three digits after the separator at `at` ends, or -1 if there is none.
+   * @param {string[]} chars
+   * @param {number} at
+   */
   function thousandsGroupAt(chars, at) {
     if (at >= chars.length || GROUP_SEPARATORS.indexOf(chars[at]) < 0) return -1;
     var end = at + 4;
@@ -95,12 +108,14 @@
     return isWordChar(chars[end]) ? -1 : end;
   }
 
+  /** @param {string} text */
   function tokenize(text) {
     return words(text).map(function (word) {
       return word.token;
     });
   }
 
+  /** @param {string} token */
   function fold(token) {
     var out = "";
     Array.from(token.toLowerCase()).forEach(function (ch) {
@@ -110,11 +125,13 @@
     return out;
   }
 
+  /** @param {string} folded */
   function isStopWord(folded) {
     return STOP_SET[folded] === true;
   }
 
   // The pipeline functions, under the names the index manifest lists (language.rs).
+  /** @type {Record<string, (token: string) => string | null>} */
   var FUNCTIONS = {
     "portail-fr-fold": function (token) {
       var folded = fold(token);
@@ -130,21 +147,32 @@
   };
   var ORDER = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];
 
-  /** One token through the pipeline: its stem, or null for a stop word. */
+  /**
+   * One token through the pipeline: its stem, or null for a stop word.
+   * @param {string} token
+   * @returns {string | null}
+   */
   function analyzeToken(token) {
-    for (var i = 0; i < ORDER.length && token !== null; i++) {
-      token = FUNCTIONS[ORDER[i]](token);
+    /** @type {string | null} */
+    var out = token;
+    for (var i = 0; i < ORDER.length && out !== null; i++) {
+      out = FUNCTIONS[ORDER[i]](out);
     }
-    return token;
+    return out;
   }
 
-  /** The tokens the index holds for `text` (the same as `analyze` in language.rs). */
+  /**
+   * The tokens the index holds for `text` (the same as `analyze` in language.rs).
+   * @param {string} text
+   */
   function analyze(text) {
-    return tokenize(text)
-      .map(analyzeToken)
-      .filter(function (token) {
-        return token !== null;
-      });
+    /** @type {string[]} */
+    var out = [];
+    tokenize(text).forEach(function (token) {
+      var term = analyzeToken(token);
+      if (term !== null) out.push(term);
+    });
+    return out;
   }
 
   root.PortailSearchPipeline = {

@@ -1,3 +1,4 @@
+// @ts-check
 /*!
  * portail — Snowball French stemmer, JavaScript port.
  *
@@ -14,16 +15,24 @@
   var VOWELS = "aeiouyâàëéêèïîôûù";
   var KEEP_WITH_S = "aiouès";
 
+  /** @param {string} text */
   function chars(text) {
     return Array.from(text);
   }
 
+  /** @param {string | undefined} ch */
   function isVowel(ch) {
     return ch !== undefined && VOWELS.indexOf(ch) >= 0;
   }
 
-  // Suffix lists, longest match wins (Snowball `among`).
+  /** @typedef {{suffix: string[], action: string}} Suffix */
+
+  /**
+   * Suffix lists, longest match wins (Snowball `among`).
+   * @param {Record<string, string[]>} groups action → suffixes
+   */
   function table(groups) {
+    /** @type {Suffix[]} */
     var list = [];
     Object.keys(groups).forEach(function (action) {
       groups[action].forEach(function (suffix) {
@@ -77,12 +86,17 @@
   var RESIDUAL = table({ ion: ["ion"], ier: ["ier", "ière", "Ier", "Ière"], e: ["e"], euml: ["ë"] });
   var DOUBLES = table({ x: ["enn", "onn", "ett", "ell", "eill"] });
 
-  // The word being stemmed and its regions (Snowball's pV, p1, p2).
+  /**
+   * The word being stemmed and its regions (Snowball's pV, p1, p2).
+   * @constructor
+   * @param {string} text
+   */
   function Word(text) {
     this.w = chars(text);
     this.pV = this.p1 = this.p2 = this.w.length;
   }
 
+  /** @param {string[]} suffix @param {number} [from] */
   Word.prototype.endsWith = function (suffix, from) {
     var w = this.w;
     var start = w.length - suffix.length;
@@ -93,7 +107,12 @@
     return true;
   };
 
-  // Longest suffix of `list` ending the word and starting at or after `from`.
+  /**
+   * Longest suffix of `list` ending the word and starting at or after `from`.
+   * @param {Suffix[]} list
+   * @param {number} from
+   * @returns {{action: string, start: number} | null}
+   */
   Word.prototype.among = function (list, from) {
     for (var i = 0; i < list.length; i++) {
       if (this.endsWith(list[i].suffix, from)) {
@@ -103,10 +122,12 @@
     return null;
   };
 
+  /** @param {number} start @param {string} replacement */
   Word.prototype.replaceFrom = function (start, replacement) {
     this.w = this.w.slice(0, start).concat(chars(replacement));
   };
 
+  /** @param {string} text @param {number} [from] */
   Word.prototype.endsWithText = function (text, from) {
     return this.endsWith(chars(text), from);
   };
@@ -338,6 +359,7 @@
     });
   };
 
+  /** @param {string} text a folded word @returns {string} its stem */
   function stem(text) {
     var word = new Word(text);
     word.prelude();
