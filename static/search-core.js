@@ -2,61 +2,12 @@
 /*!
  * portail — search queries, without any DOM.
  *
- * Reads the sharded index of search/ (src/search/shards.rs): the manifest, then only the term
- * shards a query needs, then the texts of the pages it shows. Every file is a classic script
- * calling PortailSearch.add(kind, number, data), so search works from file:// and under a
- * strict CSP; how a file is loaded is the caller's business (a <script> element in the
- * browser, node's vm in the tests), given as a function path → Promise.
- *
- * Ranking: pages holding every word of the query first, then most of them; within that, the
- * sum of each word's best weight on the page (BM25 with title, heading and lever-field
- * bonuses, times the word's rarity), more when the words share a section, and more again,
- * once the shown pages' texts are loaded, when they stand close together. A page comes once,
- * with its best sections as sub-links; snippets are cut around the passage that matched.
- * Needs search-stemmer-fr.js and search-pipeline.js.
+ * Reads search/ (src/search/shards.rs): the manifest, the term shards a query needs, the texts
+ * of the pages shown. Each file is a classic script calling PortailSearch.add(kind, number,
+ * data), loaded by the caller's function path → Promise (a <script> element in the browser,
+ * node's vm in the tests). Ranking: the README (« Search ») and the constants below. Needs
+ * search-stemmer-fr.js and search-pipeline.js; types: tests/browser/static-types.d.ts.
  */
-/**
- * search/index.js, the manifest (src/search/shards.rs).
- * @typedef {object} SearchManifest
- * @property {number} format the layout's version, FORMAT
- * @property {string[]} pipeline the names of the pipeline's steps, in order
- * @property {number} pages
- * @property {number} sections
- * @property {string[]} shards the first term of each shard, sorted
- * @property {Array<[string, string[]]>} glossary an acronym's term and its expansion's terms
- */
-/**
- * search/t/N.js: sorted terms (`w`) and the encoded postings of each (`p`, see decodePostings).
- * @typedef {{w: string[], p: string[]}} SearchShard
- */
-/**
- * search/p/N.js: a page's URL (from the site root), title, label, lever fields, and sections
- * as [anchor, heading, text].
- * @typedef {{u: string, t: string, l: string, k: string, s: Array<[string | null, string | null, string]>}} SearchPageText
- */
-/** @typedef {{pages: number[], sections: number[], levels: number[]}} Postings */
-/** @typedef {{text: string, mark: boolean}} TextPart a piece of text, `mark`ed if it matched */
-/** @typedef {{url: string, title: string, titleParts: TextPart[], snippetParts: TextPart[]}} SectionResult */
-/**
- * @typedef {object} SearchResult
- * @property {string} url from the site root
- * @property {string} title
- * @property {string} label
- * @property {TextPart[]} titleParts
- * @property {TextPart[]} snippetParts
- * @property {SectionResult[]} sections
- * @property {number} [score]
- */
-/** @typedef {{total: number, results: SearchResult[]}} SearchResults */
-/**
- * A word of the query, or a glossary expansion taken as one with its acronym (`word`); `phrases`
- * are the expansions to highlight; a `weak` word does not decide whether a page matches.
- * @typedef {{word: string, typing: boolean, phrases: string[][], weak: boolean}} Concept
- */
-/** @typedef {{term: string, list: string, factor: number}} TermMatch an indexed term for a concept */
-/** @typedef {{concept: Concept, terms: TermMatch[]}} ActiveConcept a concept the index holds */
-/** @typedef {{byTerm: Record<string, number>, phrases: Array<{words: string[], concept: number}>}} Matcher */
-/** @typedef {{start: number, end: number, stem: string, concept: number}} Mark a word of a text, with the concept it matches or -1 */
 (function (root) {
   "use strict";
 
@@ -139,7 +90,6 @@
    * A term's postings, from the shard encoding: "gap:items gap:items", each item a base-36
    * section number and a weight letter A–Z.
    * @param {string} encoded
-   * @returns {Postings}
    */
   function decodePostings(encoded) {
     /** @type {number[]} */ var pages = [];
@@ -182,10 +132,8 @@
   /** Damerau–Levenshtein distance of `a` and `b`, or `limit + 1` once it exceeds `limit`. */
   function distance(/** @type {string} */ a, /** @type {string} */ b, /** @type {number} */ limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    /** @type {number[]} */
-    var previous2 = [];
-    /** @type {number[]} */
-    var previous = [];
+    /** @type {number[]} */ var previous2 = [];
+    /** @type {number[]} */ var previous = [];
     for (var j = 0; j <= b.length; j++) previous[j] = j;
     for (var i = 1; i <= a.length; i++) {
       var current = [i];
@@ -207,9 +155,8 @@
   }
 
   /**
-   * An engine over the files of search/, loaded with `loadScript(path)` (path relative to the
-   * site root, e.g. "search/t/3.js"), which resolves once the script has run.
-   * @param {(path: string) => Promise<unknown>} loadScript
+   * An engine over search/, whose files `loadScript(path)` runs (path from the site root, e.g.
+   * "search/t/3.js"). @param {(path: string) => Promise<unknown>} loadScript
    */
   function Engine(loadScript) {
     this.loadScript = loadScript;
@@ -219,23 +166,18 @@
     this.postings = {};
     /** @type {Record<string, string | null>} */
     this.stems = {};
-    /** @type {SearchManifest | null} set by ready() */
+    /** @type {SearchManifest | null} */
     this.manifest = null;
-    /** @type {Record<string, string[][]>} acronym → expansions */
+    /** @type {Record<string, string[][]>} */
     this.expansions = {};
-    /** @type {Record<string, Array<{acronym: string, words: string[]}>>} first word → entries */
+    /** @type {Record<string, GlossaryEntry[]>} */
     this.byFirstWord = {};
-    /** @type {Record<string, boolean>} stems of WEAK_WORDS */
+    /** @type {Record<string, boolean>} */
     this.weak = {};
   }
 
-  /**
-   * The data of file kind/number, loading it once.
-   * @param {string} kind
-   * @param {number} number
-   * @returns {Promise<unknown>}
-   */
-  Engine.prototype.file = function (kind, number) {
+  /** The data of file kind/number, loading it once. */
+  Engine.prototype.file = function (/** @type {string} */ kind, /** @type {number} */ number) {
     var key = kind + "/" + number;
     if (registered[key] !== undefined) return Promise.resolve(registered[key]);
     if (!this.pending[key]) {
@@ -257,18 +199,11 @@
     return this.pending[key];
   };
 
-  /**
-   * Shard `number` of the terms.
-   * @param {number} number
-   */
-  Engine.prototype.shard = function (number) {
+  Engine.prototype.shard = function (/** @type {number} */ number) {
     return /** @type {Promise<SearchShard>} */ (this.file("t", number));
   };
 
-  /**
-   * The manifest, checked, with the glossary ready for queries.
-   * @returns {Promise<SearchManifest>}
-   */
+  /** The manifest, checked, with the glossary ready for queries. */
   Engine.prototype.ready = function () {
     var self = this;
     return this.file("index", 0).then(function (data) {
@@ -292,15 +227,9 @@
     });
   };
 
-  /** The manifest, once ready() has resolved. */
-  Engine.prototype.index = function () {
-    if (!this.manifest) throw new Error("search/index.js : pas encore chargé");
-    return this.manifest;
-  };
-
   /** Number of the shard that would hold `term`. */
   Engine.prototype.shardOf = function (/** @type {string} */ term) {
-    var firsts = this.index().shards;
+    var firsts = /** @type {SearchManifest} */ (this.manifest).shards;
     var low = 0;
     var high = firsts.length - 1;
     while (low < high) {
@@ -341,7 +270,6 @@
    * longest indexed prefix starts.
    * @param {string} word a term (stem) of the query
    * @param {boolean} typing the last word, no space typed after it yet
-   * @returns {Promise<TermMatch[]>}
    */
   Engine.prototype.resolve = function (word, typing) {
     var self = this;
@@ -413,10 +341,8 @@
   };
 
   /**
-   * The query as concepts: each word, or a glossary expansion taken as one concept with its
-   * acronym ("fonds d'intervention régional" → fir), each knowing the expansions that its
-   * acronym stands for, for highlighting.
-   * @param {string} query
+   * The query's concepts: its words, a glossary expansion as its acronym ("fonds
+   * d'intervention régional" → fir). @param {string} query
    */
   Engine.prototype.concepts = function (query) {
     var self = this;
@@ -469,9 +395,7 @@
   };
 
   /**
-   * Results for `query`, best first, at most `options.limit` pages (10 by default):
-   * {total, results: [{url, title, label, titleParts, snippetParts, sections: [{url, title,
-   * titleParts, snippetParts}]}]}. Parts are {text, mark} pieces, to be shown as text.
+   * Results for `query`, best first, at most `options.limit` pages (10 by default).
    * @param {string} query
    * @param {{limit?: number}} [options]
    */
@@ -495,7 +419,7 @@
    */
   Engine.prototype.rank = function (concepts, resolved, limit) {
     var self = this;
-    var manifest = this.index();
+    var manifest = /** @type {SearchManifest} */ (this.manifest);
     var total = manifest.sections;
     // Concepts the index knows nothing of cannot be asked of any page.
     /** @type {ActiveConcept[]} */
@@ -595,10 +519,7 @@
         hit.score += SAME_SECTION * together;
       });
     }
-    /**
-     * @param {{page: number, coverage: number, score: number}} a
-     * @param {{page: number, coverage: number, score: number}} b
-     */
+    /** @param {Ranked} a @param {Ranked} b */
     function order(a, b) {
       return b.coverage - a.coverage || b.score - a.score || a.page - b.page;
     }
@@ -629,10 +550,7 @@
     });
   };
 
-  /**
-   * How many concepts a section holds, and the sum of their weights.
-   * @param {number[]} weights per concept
-   */
+  /** How many concepts a section holds, and the sum of their weights. @param {number[]} weights */
   function sectionWeight(weights) {
     var concepts = 0;
     var sum = 0;
@@ -653,12 +571,11 @@
   /**
    * Which concept a stem belongs to, and the glossary phrases to look for.
    * @param {ActiveConcept[]} active
-   * @returns {Matcher}
    */
   Engine.prototype.matcher = function (active) {
     /** @type {Record<string, number>} */
     var byTerm = {};
-    /** @type {Array<{words: string[], concept: number}>} */
+    /** @type {Matcher["phrases"]} */
     var phrases = [];
     active.forEach(function (a, c) {
       a.terms.forEach(function (t) {
@@ -672,10 +589,8 @@
   };
 
   /**
-   * The words of `text` with the concept each matches (-1 for none): [{start, end, concept}]
-   * in code points; stop words are left out, so "fonds d'intervention" counts as adjacent.
-   * @param {string} text
-   * @param {Matcher} matcher
+   * The words of `text` and the concept each matches; stop words are left out, so "fonds
+   * d'intervention" counts as adjacent. @param {string} text @param {Matcher} matcher
    */
   Engine.prototype.marks = function (text, matcher) {
     var self = this;
@@ -698,10 +613,8 @@
   };
 
   /**
-   * Smallest run of words holding every concept present: {concepts, width, from, to}
-   * (`from`, `to` index `marks`).
-   * @param {Array<{concept: number}>} marks
-   * @param {number} count
+   * Smallest run of words (`from`, `to` index `marks`) holding every concept present.
+   * @param {Array<{concept: number}>} marks @param {number} count
    */
   function closest(marks, count) {
     /** @type {Record<number, boolean>} */
@@ -734,9 +647,8 @@
 
   /**
    * What a ranked page shows, and how close its words stand (0 to 1).
-   * @param {Map<number, number[]>} weighed the page's sections holding the query's words:
-   *   section number → weight of each concept
-   * @param {SearchPageText} text the page file's data
+   * @param {Map<number, number[]>} weighed section → concept weights
+   * @param {SearchPageText} text
    * @param {Matcher} matcher
    * @param {number} count
    * @param {number} nearbyWeight
@@ -757,7 +669,7 @@
     var titleFit = titleMarks.length === 0 ? 0 : titleMarks.filter(function (m) {
       return m.concept >= 0;
     }).length / titleMarks.length;
-    /** @type {Array<{number: number, section: [string | null, string | null, string], body: string, marks: Mark[], run: {from: number}, held: number, score: number}>} */
+    /** @type {ViewSection[]} */
     var sections = [];
     weighed.forEach(function (weights, number) {
       var section = text.s[number];
@@ -805,22 +717,14 @@
   };
 
   /**
-   * `text` as [{text, mark}] pieces, the matched words marked.
-   * @param {string} text
-   * @param {Mark[]} marks
+   * `text` in pieces, the matched words marked. @param {string} text @param {Mark[]} marks
    */
   function parts(text, marks) {
     var chars = Array.from(text);
     return cut(chars, marks, 0, chars.length);
   }
 
-  /**
-   * Pieces of chars[from, to), marking matched words.
-   * @param {string[]} chars
-   * @param {Mark[]} marks
-   * @param {number} from
-   * @param {number} to
-   */
+  /** Pieces of chars[from, to), marking matched words. @param {string[]} chars @param {Mark[]} marks @param {number} from @param {number} to */
   function cut(chars, marks, from, to) {
     /** @type {TextPart[]} */
     var out = [];
@@ -840,7 +744,7 @@
    * match, or the start), cut between words, with "…" where text was left out.
    * @param {string} text
    * @param {Mark[]} marks
-   * @param {{from: number} | null} run the closest run of matched words (`from` indexes `marks`)
+   * @param {{from: number} | null} run
    * @param {number} size
    */
   function passage(text, marks, run, size) {

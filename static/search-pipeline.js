@@ -2,12 +2,10 @@
 /*!
  * portail — the French text pipeline of search, browser side.
  *
- * Mirror of src/search/{tokenize,fold,stopwords,language}.rs: the index stores what the Rust
- * pipeline made of the pages, so a query must go through exactly the same steps.
- * tests/fixtures/french_tokens.json is run through both and must give the same tokens.
+ * Mirror of src/search/{tokenize,fold,stopwords,language}.rs: a query goes through exactly
+ * the steps the pages went through (tests/fixtures/french_tokens.json runs through both).
  * Needs search-stemmer-fr.js.
  */
-/** @typedef {{token: string, start: number, end: number}} PipelineWord a word and its code-point offsets */
 (function (root) {
   "use strict";
 
@@ -30,14 +28,9 @@
     "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous",
     "y"
   ];
-  /** @type {Record<string, boolean>} */
-  var STOP_SET = {};
-  STOP_WORDS.forEach(function (word) {
-    STOP_SET[word] = true;
-  });
+  var STOP_SET = new Set(STOP_WORDS);
 
   // Unaccented spelling of lower-case Latin-1 and Latin Extended-A letters, as in fold.rs.
-  /** @type {Record<string, string>} */
   var BASE_LETTERS = {
     a: "àáâãäåāăą", ae: "æ", c: "çćĉċč", d: "ďđ", e: "èéêëēĕėęě", g: "ĝğġģ", h: "ĥħ",
     i: "ìíîïĩīĭįı", j: "ĵ", k: "ķ", l: "ĺļľŀł", n: "ñńņň", o: "òóôõöøōŏő", oe: "œ", r: "ŕŗř",
@@ -45,9 +38,9 @@
   };
   /** @type {Record<string, string>} */
   var FOLD = {};
-  Object.keys(BASE_LETTERS).forEach(function (base) {
-    Array.from(BASE_LETTERS[base]).forEach(function (letter) {
-      FOLD[letter] = base;
+  Object.entries(BASE_LETTERS).forEach(function (entry) {
+    Array.from(entry[1]).forEach(function (letter) {
+      FOLD[letter] = entry[0];
     });
   });
 
@@ -56,8 +49,7 @@
   var DIGITS = /^[0-9]+$/;
   var GROUP_SEPARATORS = " \u00a0\u202f\u2009";
 
-  /** @param {string | undefined} ch */
-  function isWordChar(ch) {
+  function isWordChar(/** @type {string | undefined} */ ch) {
     return ch !== undefined && WORD_CHAR.test(ch);
   }
 
@@ -95,11 +87,7 @@
     return out;
   }
 
-  /**
-   * Where the group of three digits after the separator at `at` ends, or -1 if there is none.
-   * @param {string[]} chars
-   * @param {number} at
-   */
+  /** @param {string[]} chars @param {number} at */
   function thousandsGroupAt(chars, at) {
     if (at >= chars.length || GROUP_SEPARATORS.indexOf(chars[at]) < 0) return -1;
     var end = at + 4;
@@ -127,7 +115,7 @@
 
   /** @param {string} folded */
   function isStopWord(folded) {
-    return STOP_SET[folded] === true;
+    return STOP_SET.has(folded);
   }
 
   // The pipeline functions, under the names the index manifest lists (language.rs).
@@ -147,24 +135,15 @@
   };
   var ORDER = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];
 
-  /**
-   * One token through the pipeline: its stem, or null for a stop word.
-   * @param {string} token
-   * @returns {string | null}
-   */
+  /** One token through the pipeline: its stem, or null for a stop word. @param {string | null} token */
   function analyzeToken(token) {
-    /** @type {string | null} */
-    var out = token;
-    for (var i = 0; i < ORDER.length && out !== null; i++) {
-      out = FUNCTIONS[ORDER[i]](out);
+    for (var i = 0; i < ORDER.length && token !== null; i++) {
+      token = FUNCTIONS[ORDER[i]](token);
     }
-    return out;
+    return token;
   }
 
-  /**
-   * The tokens the index holds for `text` (the same as `analyze` in language.rs).
-   * @param {string} text
-   */
+  /** The tokens the index holds for `text` (the same as `analyze` in language.rs). @param {string} text */
   function analyze(text) {
     /** @type {string[]} */
     var out = [];

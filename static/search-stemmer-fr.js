@@ -2,12 +2,9 @@
 /*!
  * portail — Snowball French stemmer, JavaScript port.
  *
- * The French algorithm of snowballstem.org (Martin Porter, BSD licence), in the
- * revision compiled into the Rust crate rust-stemmers 1.2 that builds the index.
- * Written for portail so that a word typed in the browser gives exactly the stem
- * the indexer stored: tests/js/stemmer-parity checks this against rust-stemmers.
- *
- * Words are handled as arrays of code points, as the Rust code handles chars.
+ * The French algorithm of snowballstem.org (Martin Porter, BSD licence), as in rust-stemmers
+ * 1.2, which builds the index: a word typed gets the stem the index holds. Words are arrays of
+ * code points, as Rust's chars.
  */
 (function (root) {
   "use strict";
@@ -15,24 +12,17 @@
   var VOWELS = "aeiouyâàëéêèïîôûù";
   var KEEP_WITH_S = "aiouès";
 
-  /** @param {string} text */
-  function chars(text) {
+  function chars(/** @type {string} */ text) {
     return Array.from(text);
   }
 
-  /** @param {string | undefined} ch */
-  function isVowel(ch) {
+  function isVowel(/** @type {string | undefined} */ ch) {
     return ch !== undefined && VOWELS.indexOf(ch) >= 0;
   }
 
-  /** @typedef {{suffix: string[], action: string}} Suffix */
-
-  /**
-   * Suffix lists, longest match wins (Snowball `among`).
-   * @param {Record<string, string[]>} groups action → suffixes
-   */
-  function table(groups) {
-    /** @type {Suffix[]} */
+  // Suffix lists, longest match wins (Snowball `among`).
+  function table(/** @type {Record<string, string[]>} */ groups) {
+    /** @type {StemSuffix[]} */
     var list = [];
     Object.keys(groups).forEach(function (action) {
       groups[action].forEach(function (suffix) {
@@ -86,12 +76,8 @@
   var RESIDUAL = table({ ion: ["ion"], ier: ["ier", "ière", "Ier", "Ière"], e: ["e"], euml: ["ë"] });
   var DOUBLES = table({ x: ["enn", "onn", "ett", "ell", "eill"] });
 
-  /**
-   * The word being stemmed and its regions (Snowball's pV, p1, p2).
-   * @constructor
-   * @param {string} text
-   */
-  function Word(text) {
+  // The word being stemmed and its regions (Snowball's pV, p1, p2).
+  function Word(/** @type {string} */ text) {
     this.w = chars(text);
     this.pV = this.p1 = this.p2 = this.w.length;
   }
@@ -107,12 +93,7 @@
     return true;
   };
 
-  /**
-   * Longest suffix of `list` ending the word and starting at or after `from`.
-   * @param {Suffix[]} list
-   * @param {number} from
-   * @returns {{action: string, start: number} | null}
-   */
+  /** Longest suffix of `list` ending the word and starting at or after `from`. @param {StemSuffix[]} list @param {number} from */
   Word.prototype.among = function (list, from) {
     for (var i = 0; i < list.length; i++) {
       if (this.endsWith(list[i].suffix, from)) {
@@ -359,8 +340,7 @@
     });
   };
 
-  /** @param {string} text a folded word @returns {string} its stem */
-  function stem(text) {
+  function stem(/** @type {string} */ text) {
     var word = new Word(text);
     word.prelude();
     word.markRegions();

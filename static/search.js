@@ -1,11 +1,8 @@
 // @ts-check
 /*!
- * portail — search in the page: the header box and the search page.
- *
- * Small on purpose, as every page loads it: the engine (the French pipeline, search-core.js)
- * loads only when the visitor starts to search, then the index manifest, the shards of the
- * words typed and the texts of the pages shown, each as a classic script (search/…), so that
- * search works from file:// as well as over HTTP under a strict CSP. Results are built with
+ * portail — search in the page: the header box and the search page. Small, as every page
+ * loads it: the engine (search-core.js) and the index load as the visitor searches, each file
+ * a classic script, so that search works from file:// and under a strict CSP. Results are
  * text nodes, never HTML.
  */
 (function () {
@@ -34,7 +31,6 @@
    * Runs the classic script at `path` (relative to the site root) once; resolves when it has.
    * @param {string} path
    * @param {boolean} [ordered] run in insertion order with the other ordered scripts
-   * @returns {Promise<void>}
    */
   function loadScript(path, ordered) {
     return new Promise(function (resolve, reject) {
@@ -52,10 +48,7 @@
     });
   }
 
-  /**
-   * Loads the engine and the index manifest once; resolves to the engine.
-   * @returns {Promise<SearchEngine>}
-   */
+  /** Loads the engine and the index manifest once; resolves to the engine. */
   function loadEngine() {
     if (!engineLoad) {
       engineLoad = Promise.all(ENGINE_SCRIPTS.map(function (path) {
@@ -73,18 +66,11 @@
     return engineLoad;
   }
 
-  /** Starts loading the engine as the visitor comes to a search field. */
   function preload() {
     loadEngine().catch(function () {});
   }
 
-  /**
-   * @template {keyof HTMLElementTagNameMap} K
-   * @param {K} tag
-   * @param {string} [className]
-   * @param {string} [text]
-   * @returns {HTMLElementTagNameMap[K]}
-   */
+  /** @param {string} tag @param {string} [className] @param {string} [text] */
   function element(tag, className, text) {
     var node = doc.createElement(tag);
     if (className) node.className = className;
@@ -92,12 +78,7 @@
     return node;
   }
 
-  /**
-   * Appends highlighted text: matched words in <mark>, all of it as text nodes.
-   * @template {HTMLElement} E
-   * @param {E} parent
-   * @param {TextPart[]} parts
-   */
+  /** Appends highlighted text: matched words in <mark>, all of it as text nodes. @param {HTMLElement} parent @param {TextPart[]} parts */
   function appendParts(parent, parts) {
     parts.forEach(function (part) {
       parent.appendChild(part.mark ? element("mark", "", part.text) : doc.createTextNode(part.text));
@@ -105,11 +86,7 @@
     return parent;
   }
 
-  /**
-   * Hidden on screen, still read by screen readers (styles set through CSSOM, CSP-safe).
-   * @template {HTMLElement} E
-   * @param {E} node
-   */
+  /** Hidden on screen, still read by screen readers (styles set through CSSOM, CSP-safe). @param {HTMLElement} node */
   function hideVisually(node) {
     var style = node.style;
     style.position = "absolute";
@@ -131,14 +108,10 @@
   var LOAD_ERROR =
     "La recherche n’a pas pu se charger. Utilisez le plan du site ou le glossaire.";
 
-  /**
-   * A function that sets `status`'s text after `delay` ms, replacing any text still waiting.
-   * @param {Element} status
-   * @returns {(text: string, delay: number) => void}
-   */
+  /** Says `text` through `status` after `delay` ms, replacing any text still waiting. @param {Element} status */
   function announcer(status) {
     var timer = 0;
-    return function (text, delay) {
+    return function (/** @type {string} */ text, /** @type {number} */ delay) {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         status.textContent = text;
@@ -146,16 +119,11 @@
     };
   }
 
-  /**
-   * Header box: an ARIA 1.2 combobox with a listbox of the best results.
-   * @constructor
-   * @param {Element} form
-   * @param {HTMLInputElement} input its search field
-   */
+  /** Header box: an ARIA 1.2 combobox with a listbox of the best results. @param {Element} form @param {HTMLInputElement} input */
   function SearchBox(form, input) {
     var base = input.id || "recherche";
     this.input = input;
-    /** @type {HTMLLIElement[]} */
+    /** @type {HTMLElement[]} */
     this.options = [];
     this.active = -1;
 
@@ -196,10 +164,7 @@
     });
   }
 
-  /**
-   * Goes to the page of an option of the list.
-   * @param {Element} option
-   */
+  /** @param {Element} option */
   function follow(option) {
     var href = option.getAttribute("data-href");
     if (href) window.location.href = href;
@@ -227,10 +192,7 @@
     );
   };
 
-  /**
-   * @param {SearchResults} found
-   * @param {string} query
-   */
+  /** @param {SearchResults} found @param {string} query */
   SearchBox.prototype.render = function (found, query) {
     var results = found.results;
     var self = this;
@@ -331,13 +293,7 @@
     }
   };
 
-  /**
-   * Search page: results for ?q=, a list of links walked with the arrow keys.
-   * @constructor
-   * @param {HTMLInputElement} input
-   * @param {Element} status
-   * @param {HTMLElement} list
-   */
+  /** Search page: results for ?q=, a list of links walked with the arrow keys. @param {HTMLInputElement} input @param {Element} status @param {HTMLElement} list */
   function SearchPage(input, status, list) {
     this.input = input;
     this.list = list;
@@ -414,11 +370,7 @@
     });
   };
 
-  /**
-   * @param {SearchResults} found
-   * @param {string} query
-   * @param {boolean} typing
-   */
+  /** @param {SearchResults} found @param {string} query @param {boolean} typing */
   SearchPage.prototype.render = function (found, query, typing) {
     var list = this.list;
     var results = found.results;
@@ -426,7 +378,7 @@
     results.forEach(function (result) {
       var item = element("li", "search-result");
       var link = element("a", "search-result-title");
-      link.href = ROOT + result.url;
+      link.setAttribute("href", ROOT + result.url);
       appendParts(link, result.titleParts);
       item.appendChild(element("h2", "search-result-heading")).appendChild(link);
       item.appendChild(element("p", "search-result-section", result.label));
@@ -437,7 +389,7 @@
         result.sections.forEach(function (section) {
           var entry = sections.appendChild(element("li"));
           var sub = element("a", "search-result-section-link");
-          sub.href = ROOT + section.url;
+          sub.setAttribute("href", ROOT + section.url);
           appendParts(sub, section.titleParts);
           entry.appendChild(sub);
           appendParts(entry.appendChild(element("p", "search-result-snippet")), section.snippetParts);
@@ -456,10 +408,7 @@
     return Array.prototype.slice.call(this.list.querySelectorAll("a.search-result-title"));
   };
 
-  /**
-   * @param {number} position
-   * @param {KeyboardEvent} event
-   */
+  /** @param {number} position @param {KeyboardEvent} event */
   SearchPage.prototype.focusResult = function (position, event) {
     var links = this.links();
     if (links.length === 0) return;
@@ -487,10 +436,7 @@
     }
   };
 
-  /**
-   * Keeps ?q= in the address, so the results can be bookmarked or shared.
-   * @param {string} query
-   */
+  /** Keeps ?q= in the address, so the results can be bookmarked or shared. @param {string} query */
   SearchPage.prototype.remember = function (query) {
     try {
       var url = new URL(window.location.href);
