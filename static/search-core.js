@@ -2,18 +2,11 @@
 /*!
  * portail — search queries, without any DOM.
  *
- * Reads the sharded index of search/ (src/search/shards.rs): the manifest, then only the term
- * shards a query needs, then the texts of the pages it shows. Every file is a classic script
- * calling PortailSearch.add(kind, number, data), so search works from file:// and under a
- * strict CSP; how a file is loaded is the caller's business (a <script> element in the
- * browser, node's vm in the tests), given as a function path → Promise.
- *
- * Ranking: pages holding every word of the query first, then most of them; within that, the
- * sum of each word's best weight on the page (BM25 with title, heading and lever-field
- * bonuses, times the word's rarity), more when the words share a section, and more again,
- * once the shown pages' texts are loaded, when they stand close together. A page comes once,
- * with its best sections as sub-links; snippets are cut around the passage that matched.
- * Needs search-stemmer-fr.js and search-pipeline.js.
+ * Reads search/ (src/search/shards.rs): the manifest, the term shards a query needs, the texts
+ * of the pages shown. Each file is a classic script calling PortailSearch.add(kind, number,
+ * data), loaded by the caller's function path → Promise (a <script> element in the browser,
+ * node's vm in the tests). Ranking: the README (« Search ») and the constants below. Needs
+ * search-stemmer-fr.js and search-pipeline.js; types: tests/browser/static-types.d.ts.
  */
 (function (root) {
   "use strict";
@@ -55,16 +48,16 @@
   var SUBLINK_CHARS = 110;
   var SNIPPET_LEAD = 60;
 
-  /** @type {Record<string, any>} */
+  /** @type {Record<string, unknown>} */
   var registered = {};
-  /** @type {Record<string, Array<(data: any) => void>>} */
+  /** @type {Record<string, Array<(data: unknown) => void>>} */
   var waiting = {};
 
   /**
    * Called by every file of search/: stores its data and wakes whoever waits for it.
    * @param {string} kind "index", "t" (term shard) or "p" (page text)
    * @param {number} number
-   * @param {any} data
+   * @param {unknown} data
    */
   function add(kind, number, data) {
     var key = kind + "/" + number;
@@ -139,8 +132,8 @@
   /** Damerau–Levenshtein distance of `a` and `b`, or `limit + 1` once it exceeds `limit`. */
   function distance(/** @type {string} */ a, /** @type {string} */ b, /** @type {number} */ limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var previous2 = [];
-    var previous = [];
+    /** @type {number[]} */ var previous2 = [];
+    /** @type {number[]} */ var previous = [];
     for (var j = 0; j <= b.length; j++) previous[j] = j;
     for (var i = 1; i <= a.length; i++) {
       var current = [i];
@@ -162,19 +155,25 @@
   }
 
   /**
-   * An engine over the files of search/, loaded with `loadScript(path)` (path relative to the
-   * site root, e.g. "search/t/3.js"), which resolves once the script has run.
-   * @param {(path: string) => Promise<unknown>} loadScript
+   * An engine over search/, whose files `loadScript(path)` runs (path from the site root, e.g.
+   * "search/t/3.js"). @param {(path: string) => Promise<unknown>} loadScript
    */
   function Engine(loadScript) {
     this.loadScript = loadScript;
-    /** @type {Record<string, Promise<any>>} */
+    /** @type {Record<string, Promise<unknown>>} */
     this.pending = {};
-    /** @type {Record<string, {pages: number[], sections: number[], levels: number[]}>} */
+    /** @type {Record<string, Postings>} */
     this.postings = {};
     /** @type {Record<string, string | null>} */
     this.stems = {};
+    /** @type {SearchManifest | null} */
     this.manifest = null;
+    /** @type {Record<string, string[][]>} */
+    this.expansions = {};
+    /** @type {Record<string, GlossaryEntry[]>} */
+    this.byFirstWord = {};
+    /** @type {Record<string, boolean>} */
+    this.weak = {};
   }
 
   /** The data of file kind/number, loading it once. */
@@ -200,25 +199,25 @@
     return this.pending[key];
   };
 
+  Engine.prototype.shard = function (/** @type {number} */ number) {
+    return /** @type {Promise<SearchShard>} */ (this.file("t", number));
+  };
+
   /** The manifest, checked, with the glossary ready for queries. */
   Engine.prototype.ready = function () {
     var self = this;
-    return this.file("index", 0).then(function (manifest) {
+    return this.file("index", 0).then(function (data) {
+      var manifest = /** @type {SearchManifest} */ (data);
       if (!self.manifest) {
         if (!manifest || manifest.format !== FORMAT || String(manifest.pipeline) !== "portail-fr-fold,portail-fr-stop,portail-fr-stem") {
           throw new Error("search/index.js : format " + (manifest && manifest.format) + " inattendu");
         }
         self.manifest = manifest;
-        /** @type {Record<string, string[][]>} acronym → expansions */
-        self.expansions = {};
-        /** @type {Record<string, Array<{acronym: string, words: string[]}>>} first word → entries */
-        self.byFirstWord = {};
-        manifest.glossary.forEach(function (/** @type {[string, string[]]} */ entry) {
+        manifest.glossary.forEach(function (entry) {
           (self.expansions[entry[0]] = self.expansions[entry[0]] || []).push(entry[1]);
           var first = entry[1][0];
           (self.byFirstWord[first] = self.byFirstWord[first] || []).push({ acronym: entry[0], words: entry[1] });
         });
-        self.weak = {};
         WEAK_WORDS.forEach(function (word) {
           var stem = pipeline.analyzeToken(word);
           if (stem) self.weak[stem] = true;
@@ -230,7 +229,7 @@
 
   /** Number of the shard that would hold `term`. */
   Engine.prototype.shardOf = function (/** @type {string} */ term) {
-    var firsts = this.manifest.shards;
+    var firsts = /** @type {SearchManifest} */ (this.manifest).shards;
     var low = 0;
     var high = firsts.length - 1;
     while (low < high) {
@@ -248,8 +247,8 @@
     var last = Math.min(this.shardOf(prefix + "\uffff"), first + PREFIX_SHARDS - 1);
     var numbers = [];
     for (var n = first; n <= last; n++) numbers.push(n);
-    return Promise.all(numbers.map(function (n) {
-      return self.file("t", n);
+    return Promise.all(numbers.map(function (number) {
+      return self.shard(number);
     })).then(function (shards) {
       /** @type {Array<{term: string, list: string}>} */
       var found = [];
@@ -271,11 +270,10 @@
    * longest indexed prefix starts.
    * @param {string} word a term (stem) of the query
    * @param {boolean} typing the last word, no space typed after it yet
-   * @returns {Promise<Array<{term: string, list: string, factor: number}>>}
    */
   Engine.prototype.resolve = function (word, typing) {
     var self = this;
-    return this.file("t", this.shardOf(word)).then(function (shard) {
+    return this.shard(this.shardOf(word)).then(function (shard) {
       var at = lowerBound(shard.w, word);
       var exact = shard.w[at] === word ? [{ term: word, list: shard.p[at], factor: 1 }] : [];
       var numeric = /^[0-9]+$/.test(word);
@@ -296,14 +294,14 @@
   };
 
   /** Terms close to a word the index does not hold: typos, then its longest indexed prefix. */
-  Engine.prototype.repair = function (/** @type {string} */ word, /** @type {any} */ shard) {
+  Engine.prototype.repair = function (/** @type {string} */ word, /** @type {SearchShard} */ shard) {
     var self = this;
     var chars = Array.from(word);
     var limit = chars.length >= 8 ? 2 : chars.length >= 4 ? 1 : 0;
-    /** @type {Array<{term: string, list: string, factor: number}>} */
+    /** @type {TermMatch[]} */
     var typos = [];
     if (limit > 0) {
-      shard.w.forEach(function (/** @type {string} */ term, /** @type {number} */ i) {
+      shard.w.forEach(function (term, i) {
         if (term[0] !== word[0] && term[1] !== word[1]) return;
         var d = distance(word, term, limit);
         if (d <= limit) typos.push({ term: term, list: shard.p[i], factor: d === 1 ? TYPO_FACTOR : TYPO_FACTOR * TYPO_FACTOR });
@@ -311,12 +309,12 @@
     }
     if (typos.length > 0) return Promise.resolve(typos);
     // A name written as one word where the text splits it: "hopen" for HOP'EN ("hop" + "en").
-    /** @returns {Promise<Array<{term: string, list: string, factor: number}>>} */
+    /** @returns {Promise<TermMatch[]>} */
     function trySplit(/** @type {number} */ split) {
       if (split < 2) return self.prefixRepair(chars);
       if (!pipeline.isStopWord(chars.slice(split).join(""))) return trySplit(split - 1);
       var head = chars.slice(0, split).join("");
-      return self.file("t", self.shardOf(head)).then(function (headShard) {
+      return self.shard(self.shardOf(head)).then(function (headShard) {
         var at = lowerBound(headShard.w, head);
         if (headShard.w[at] === head) return [{ term: head, list: headShard.p[at], factor: TYPO_FACTOR }];
         return trySplit(split - 1);
@@ -329,7 +327,7 @@
   Engine.prototype.prefixRepair = function (/** @type {string[]} */ chars) {
     var self = this;
     var shortest = Math.max(MIN_PREFIX, Math.ceil(chars.length * 2 / 3));
-    /** @returns {Promise<Array<{term: string, list: string, factor: number}>>} */
+    /** @returns {Promise<TermMatch[]>} */
     function tryLength(/** @type {number} */ length) {
       if (length < shortest) return Promise.resolve([]);
       return self.termsStarting(chars.slice(0, length).join("")).then(function (found) {
@@ -343,10 +341,8 @@
   };
 
   /**
-   * The query as concepts: each word, or a glossary expansion taken as one concept with its
-   * acronym ("fonds d'intervention régional" → fir), each knowing the expansions that its
-   * acronym stands for, for highlighting.
-   * @param {string} query
+   * The query's concepts: its words, a glossary expansion as its acronym ("fonds
+   * d'intervention régional" → fir). @param {string} query
    */
   Engine.prototype.concepts = function (query) {
     var self = this;
@@ -355,12 +351,12 @@
     /** @type {string[]} */
     var terms = [];
     var lastIsTerm = false;
-    words.forEach(function (/** @type {{token: string}} */ w, /** @type {number} */ n) {
+    words.forEach(function (w, n) {
       var term = pipeline.analyzeToken(w.token);
       if (term !== null) terms.push(term);
       if (n === words.length - 1) lastIsTerm = term !== null;
     });
-    /** @type {Array<{word: string, typing: boolean, phrases: string[][], weak: boolean}>} */
+    /** @type {Concept[]} */
     var concepts = [];
     /** @type {Record<string, boolean>} */
     var seen = {};
@@ -399,9 +395,7 @@
   };
 
   /**
-   * Results for `query`, best first, at most `options.limit` pages (10 by default):
-   * {total, results: [{url, title, label, titleParts, snippetParts, sections: [{url, title,
-   * titleParts, snippetParts}]}]}. Parts are {text, mark} pieces, to be shown as text.
+   * Results for `query`, best first, at most `options.limit` pages (10 by default).
    * @param {string} query
    * @param {{limit?: number}} [options]
    */
@@ -419,20 +413,22 @@
   };
 
   /**
-   * @param {Array<{word: string, typing: boolean, phrases: string[][], weak: boolean}>} concepts
-   * @param {Array<Array<{term: string, list: string, factor: number}>>} resolved
+   * @param {Concept[]} concepts
+   * @param {Array<TermMatch[]>} resolved
    * @param {number} limit
    */
   Engine.prototype.rank = function (concepts, resolved, limit) {
     var self = this;
-    var total = this.manifest.sections;
+    var manifest = /** @type {SearchManifest} */ (this.manifest);
+    var total = manifest.sections;
     // Concepts the index knows nothing of cannot be asked of any page.
+    /** @type {ActiveConcept[]} */
     var active = [];
     concepts.forEach(function (concept, n) {
       if (resolved[n].length > 0) active.push({ concept: concept, terms: resolved[n] });
     });
     var count = active.length;
-    var pageCount = this.manifest.pages;
+    var pageCount = manifest.pages;
     // Per page and concept: best weight, and the sum over sections (for breadth). Typed
     // arrays: a common word has postings on most of 10 000 pages.
     var best = new Float64Array(pageCount * count);
@@ -440,7 +436,7 @@
     /** @type {number[]} */
     var touched = [];
     var seen = new Uint8Array(pageCount);
-    /** @type {Array<Array<{p: {pages: number[], sections: number[], levels: number[]}, scale: number}>>} */
+    /** @type {Array<Array<{p: Postings, scale: number}>>} */
     var lists = [];
     var rarity = 0;
     active.forEach(function (a, c) {
@@ -501,7 +497,7 @@
         if (b > 0 && !active[c].concept.weak) coverage++;
         score += b + Math.min(b, BREADTH * (spread[page * count + c] - b));
       }
-      return { page: page, coverage: coverage, held: held, score: score, record: null };
+      return { page: page, coverage: coverage, held: held, score: score };
     });
     // Words sharing a section: only pages holding several of them can have any.
     if (count >= 2) {
@@ -517,18 +513,13 @@
         if (!sections) return;
         var together = 0;
         sections.forEach(function (weights) {
-          var held = 0;
-          var sum = 0;
-          for (var c = 0; c < count; c++) {
-            if (weights[c] > 0) held++;
-            sum += weights[c];
-          }
-          if (held >= 2) together = Math.max(together, sum * held / count);
+          var held = sectionWeight(weights);
+          if (held.concepts >= 2) together = Math.max(together, held.sum * held.concepts / count);
         });
         hit.score += SAME_SECTION * together;
       });
     }
-    /** @param {any} a @param {any} b */
+    /** @param {Ranked} a @param {Ranked} b */
     function order(a, b) {
       return b.coverage - a.coverage || b.score - a.score || a.page - b.page;
     }
@@ -540,26 +531,35 @@
     var headSections = sectionsOf(function (page) {
       return inHead.has(page);
     });
-    head.forEach(function (hit) {
-      hit.record = { sections: headSections.get(hit.page) || new Map() };
-    });
     return Promise.all(head.map(function (hit) {
-      return self.file("p", hit.page);
+      return /** @type {Promise<SearchPageText>} */ (self.file("p", hit.page));
     })).then(function (texts) {
       var matcher = self.matcher(active);
-      head.forEach(function (hit, n) {
-        hit.text = texts[n];
-        hit.view = self.view(hit, texts[n], matcher, count, NEARBY * rarity);
-        hit.score += rarity * (NEARBY * hit.view.nearby + TITLE_FIT * hit.view.titleFit);
+      var shown = head.map(function (hit, n) {
+        var sections = headSections.get(hit.page) || new Map();
+        var view = self.view(sections, texts[n], matcher, count, NEARBY * rarity);
+        var score = hit.score + rarity * (NEARBY * view.nearby + TITLE_FIT * view.titleFit);
+        return { page: hit.page, coverage: hit.coverage, score: score, result: view.result };
       });
-      head.sort(order);
-      var results = head.slice(0, limit).map(function (hit) {
-        hit.view.result.score = hit.score;
-        return hit.view.result;
+      shown.sort(order);
+      var results = shown.slice(0, limit).map(function (hit) {
+        hit.result.score = hit.score;
+        return hit.result;
       });
       return { total: ranked.length, results: results };
     });
   };
+
+  /** How many concepts a section holds, and the sum of their weights. @param {number[]} weights */
+  function sectionWeight(weights) {
+    var concepts = 0;
+    var sum = 0;
+    for (var c = 0; c < weights.length; c++) {
+      if (weights[c] > 0) concepts++;
+      sum += weights[c];
+    }
+    return { concepts: concepts, sum: sum };
+  }
 
   /** The stem of a word of the text, remembered. */
   Engine.prototype.stem = function (/** @type {string} */ token) {
@@ -570,18 +570,18 @@
 
   /**
    * Which concept a stem belongs to, and the glossary phrases to look for.
-   * @param {Array<{concept: any, terms: Array<{term: string}>}>} active
+   * @param {ActiveConcept[]} active
    */
   Engine.prototype.matcher = function (active) {
     /** @type {Record<string, number>} */
     var byTerm = {};
-    /** @type {Array<{words: string[], concept: number}>} */
+    /** @type {Matcher["phrases"]} */
     var phrases = [];
     active.forEach(function (a, c) {
       a.terms.forEach(function (t) {
         if (byTerm[t.term] === undefined) byTerm[t.term] = c;
       });
-      a.concept.phrases.forEach(function (/** @type {string[]} */ words) {
+      a.concept.phrases.forEach(function (words) {
         phrases.push({ words: words, concept: c });
       });
     });
@@ -589,16 +589,14 @@
   };
 
   /**
-   * The words of `text` with the concept each matches (-1 for none): [{start, end, concept}]
-   * in code points; stop words are left out, so "fonds d'intervention" counts as adjacent.
-   * @param {string} text
-   * @param {{byTerm: Record<string, number>, phrases: Array<{words: string[], concept: number}>}} matcher
+   * The words of `text` and the concept each matches; stop words are left out, so "fonds
+   * d'intervention" counts as adjacent. @param {string} text @param {Matcher} matcher
    */
   Engine.prototype.marks = function (text, matcher) {
     var self = this;
-    /** @type {Array<{start: number, end: number, stem: string, concept: number}>} */
+    /** @type {Mark[]} */
     var out = [];
-    pipeline.words(text).forEach(function (/** @type {{token: string, start: number, end: number}} */ w) {
+    pipeline.words(text).forEach(function (w) {
       var stem = self.stem(w.token);
       if (stem === null) return;
       var c = matcher.byTerm[stem];
@@ -615,12 +613,11 @@
   };
 
   /**
-   * Smallest run of words holding every concept present: {concepts, width, from, to}
-   * (`from`, `to` index `marks`).
-   * @param {Array<{concept: number}>} marks
-   * @param {number} count
+   * Smallest run of words (`from`, `to` index `marks`) holding every concept present.
+   * @param {Array<{concept: number}>} marks @param {number} count
    */
   function closest(marks, count) {
+    /** @type {Record<number, boolean>} */
     var present = {};
     var kinds = 0;
     marks.forEach(function (m) {
@@ -650,29 +647,31 @@
 
   /**
    * What a ranked page shows, and how close its words stand (0 to 1).
-   * @param {any} hit
-   * @param {any} text the page file's data
-   * @param {any} matcher
+   * @param {Map<number, number[]>} weighed section → concept weights
+   * @param {SearchPageText} text
+   * @param {Matcher} matcher
    * @param {number} count
    * @param {number} nearbyWeight
+   * @returns {{nearby: number, titleFit: number, result: SearchResult}}
    */
-  Engine.prototype.view = function (hit, text, matcher, count, nearbyWeight) {
+  Engine.prototype.view = function (weighed, text, matcher, count, nearbyWeight) {
     var self = this;
     var nearby = 0;
-    /** @param {Array<any>} marks */
+    /** @param {Mark[]} marks */
     function closeness(marks) {
-      var window = closest(marks, count);
-      if (count < 2 || window.concepts < 2) return { window: window, value: 0 };
-      var value = (window.concepts - 1) / (count - 1) / (1 + (window.width - window.concepts) / 3);
-      return { window: window, value: value };
+      var run = closest(marks, count);
+      if (count < 2 || run.concepts < 2) return { run: run, value: 0 };
+      var value = (run.concepts - 1) / (count - 1) / (1 + (run.width - run.concepts) / 3);
+      return { run: run, value: value };
     }
     var titleMarks = this.marks(text.t, matcher);
     nearby = closeness(titleMarks).value;
     var titleFit = titleMarks.length === 0 ? 0 : titleMarks.filter(function (m) {
       return m.concept >= 0;
     }).length / titleMarks.length;
+    /** @type {ViewSection[]} */
     var sections = [];
-    hit.record.sections.forEach(function (/** @type {number[]} */ weights, /** @type {number} */ number) {
+    weighed.forEach(function (weights, number) {
       var section = text.s[number];
       if (!section) return;
       var body = section[2] || (number === 0 ? text.k : "") || "";
@@ -680,19 +679,14 @@
       var near = closeness(marks);
       var headingMarks = section[1] ? self.marks(section[1], matcher) : [];
       nearby = Math.max(nearby, near.value, closeness(headingMarks).value);
-      var held = 0;
-      var sum = 0;
-      for (var c = 0; c < count; c++) {
-        if (weights[c] > 0) held++;
-        sum += weights[c];
-      }
-      sections.push({ number: number, section: section, body: body, marks: marks, window: near.window, held: held, score: sum + nearbyWeight * near.value });
+      var held = sectionWeight(weights);
+      sections.push({ number: number, section: section, body: body, marks: marks, run: near.run, held: held.concepts, score: held.sum + nearbyWeight * near.value });
     });
     sections.sort(function (a, b) {
       return b.held - a.held || b.score - a.score || a.number - b.number;
     });
     var best = sections[0];
-    var snippetParts = best ? passage(best.body, best.marks, best.window, SNIPPET_CHARS) : [];
+    var snippetParts = best ? passage(best.body, best.marks, best.run, SNIPPET_CHARS) : [];
     if (snippetParts.length === 0 && text.s[0]) {
       var intro = text.s[0][2] || text.k || "";
       snippetParts = passage(intro, this.marks(intro, matcher), null, SNIPPET_CHARS);
@@ -705,7 +699,7 @@
         url: text.u + "#" + s.section[0],
         title: heading,
         titleParts: parts(heading, self.marks(heading, matcher)),
-        snippetParts: passage(s.body, s.marks, s.window, SUBLINK_CHARS)
+        snippetParts: passage(s.body, s.marks, s.run, SUBLINK_CHARS)
       };
     });
     return {
@@ -723,18 +717,16 @@
   };
 
   /**
-   * `text` as [{text, mark}] pieces, the matched words marked.
-   * @param {string} text
-   * @param {Array<{start: number, end: number, concept: number}>} marks
+   * `text` in pieces, the matched words marked. @param {string} text @param {Mark[]} marks
    */
   function parts(text, marks) {
     var chars = Array.from(text);
     return cut(chars, marks, 0, chars.length);
   }
 
-  /** Pieces of chars[from, to), marking matched words. */
-  function cut(/** @type {string[]} */ chars, /** @type {Array<any>} */ marks, /** @type {number} */ from, /** @type {number} */ to) {
-    /** @type {Array<{text: string, mark: boolean}>} */
+  /** Pieces of chars[from, to), marking matched words. @param {string[]} chars @param {Mark[]} marks @param {number} from @param {number} to */
+  function cut(chars, marks, from, to) {
+    /** @type {TextPart[]} */
     var out = [];
     var done = from;
     marks.forEach(function (m) {
@@ -751,15 +743,15 @@
    * About `size` characters of `text` around the closest run of matched words (or the first
    * match, or the start), cut between words, with "…" where text was left out.
    * @param {string} text
-   * @param {Array<{start: number, end: number, concept: number}>} marks
-   * @param {{from: number, to: number} | null} window
+   * @param {Mark[]} marks
+   * @param {{from: number} | null} run
    * @param {number} size
    */
-  function passage(text, marks, window, size) {
+  function passage(text, marks, run, size) {
     var chars = Array.from(text || "");
     if (chars.length === 0) return [];
     var anchor = 0;
-    if (window && window.from >= 0) anchor = marks[window.from].start;
+    if (run && run.from >= 0) anchor = marks[run.from].start;
     else {
       var first = marks.filter(function (m) {
         return m.concept >= 0;
@@ -769,7 +761,10 @@
     var from = 0;
     if (chars.length > size && anchor > SNIPPET_LEAD) {
       from = Math.min(anchor - SNIPPET_LEAD, chars.length - size);
-      while (from > 0 && chars[from - 1] !== " ") from++;
+      // Start after a space; with none up to the end, cut inside the word.
+      var start = from;
+      while (from < chars.length && chars[from - 1] !== " ") from++;
+      if (from === chars.length) from = start;
     }
     var to = Math.min(chars.length, from + size);
     if (to < chars.length) {

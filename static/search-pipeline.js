@@ -1,9 +1,9 @@
+// @ts-check
 /*!
  * portail — the French text pipeline of search, browser side.
  *
- * Mirror of src/search/{tokenize,fold,stopwords,language}.rs: the index stores what the Rust
- * pipeline made of the pages, so a query must go through exactly the same steps.
- * tests/fixtures/french_tokens.json is run through both and must give the same tokens.
+ * Mirror of src/search/{tokenize,fold,stopwords,language}.rs: a query goes through exactly
+ * the steps the pages went through (tests/fixtures/french_tokens.json runs through both).
  * Needs search-stemmer-fr.js.
  */
 (function (root) {
@@ -28,10 +28,7 @@
     "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous",
     "y"
   ];
-  var STOP_SET = {};
-  STOP_WORDS.forEach(function (word) {
-    STOP_SET[word] = true;
-  });
+  var STOP_SET = new Set(STOP_WORDS);
 
   // Unaccented spelling of lower-case Latin-1 and Latin Extended-A letters, as in fold.rs.
   var BASE_LETTERS = {
@@ -39,10 +36,11 @@
     i: "ìíîïĩīĭįı", j: "ĵ", k: "ķ", l: "ĺļľŀł", n: "ñńņň", o: "òóôõöøōŏő", oe: "œ", r: "ŕŗř",
     s: "śŝşš", ss: "ß", t: "ţťŧ", u: "ùúûüũūŭůűų", w: "ŵ", y: "ýÿŷ", z: "źżž"
   };
+  /** @type {Record<string, string>} */
   var FOLD = {};
-  Object.keys(BASE_LETTERS).forEach(function (base) {
-    Array.from(BASE_LETTERS[base]).forEach(function (letter) {
-      FOLD[letter] = base;
+  Object.entries(BASE_LETTERS).forEach(function (entry) {
+    Array.from(entry[1]).forEach(function (letter) {
+      FOLD[letter] = entry[0];
     });
   });
 
@@ -51,7 +49,7 @@
   var DIGITS = /^[0-9]+$/;
   var GROUP_SEPARATORS = " \u00a0\u202f\u2009";
 
-  function isWordChar(ch) {
+  function isWordChar(/** @type {string | undefined} */ ch) {
     return ch !== undefined && WORD_CHAR.test(ch);
   }
 
@@ -60,9 +58,11 @@
   /**
    * Words of `text` with their code-point offsets: runs of letters, digits and combining
    * accents; French digit groups ("40 000") joined into one number. Same rules as tokenize.rs.
+   * @param {string} text
    */
   function words(text) {
     var chars = Array.from(String(text));
+    /** @type {PipelineWord[]} */
     var out = [];
     var i = 0;
     while (i < chars.length) {
@@ -87,6 +87,7 @@
     return out;
   }
 
+  /** @param {string[]} chars @param {number} at */
   function thousandsGroupAt(chars, at) {
     if (at >= chars.length || GROUP_SEPARATORS.indexOf(chars[at]) < 0) return -1;
     var end = at + 4;
@@ -95,12 +96,14 @@
     return isWordChar(chars[end]) ? -1 : end;
   }
 
+  /** @param {string} text */
   function tokenize(text) {
     return words(text).map(function (word) {
       return word.token;
     });
   }
 
+  /** @param {string} token */
   function fold(token) {
     var out = "";
     Array.from(token.toLowerCase()).forEach(function (ch) {
@@ -110,11 +113,13 @@
     return out;
   }
 
+  /** @param {string} folded */
   function isStopWord(folded) {
-    return STOP_SET[folded] === true;
+    return STOP_SET.has(folded);
   }
 
   // The pipeline functions, under the names the index manifest lists (language.rs).
+  /** @type {Record<string, (token: string) => string | null>} */
   var FUNCTIONS = {
     "portail-fr-fold": function (token) {
       var folded = fold(token);
@@ -130,7 +135,7 @@
   };
   var ORDER = ["portail-fr-fold", "portail-fr-stop", "portail-fr-stem"];
 
-  /** One token through the pipeline: its stem, or null for a stop word. */
+  /** One token through the pipeline: its stem, or null for a stop word. @param {string | null} token */
   function analyzeToken(token) {
     for (var i = 0; i < ORDER.length && token !== null; i++) {
       token = FUNCTIONS[ORDER[i]](token);
@@ -138,13 +143,15 @@
     return token;
   }
 
-  /** The tokens the index holds for `text` (the same as `analyze` in language.rs). */
+  /** The tokens the index holds for `text` (the same as `analyze` in language.rs). @param {string} text */
   function analyze(text) {
-    return tokenize(text)
-      .map(analyzeToken)
-      .filter(function (token) {
-        return token !== null;
-      });
+    /** @type {string[]} */
+    var out = [];
+    tokenize(text).forEach(function (token) {
+      var term = analyzeToken(token);
+      if (term !== null) out.push(term);
+    });
+    return out;
   }
 
   root.PortailSearchPipeline = {

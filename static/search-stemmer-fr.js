@@ -1,12 +1,10 @@
+// @ts-check
 /*!
  * portail — Snowball French stemmer, JavaScript port.
  *
- * The French algorithm of snowballstem.org (Martin Porter, BSD licence), in the
- * revision compiled into the Rust crate rust-stemmers 1.2 that builds the index.
- * Written for portail so that a word typed in the browser gives exactly the stem
- * the indexer stored: tests/js/stemmer-parity checks this against rust-stemmers.
- *
- * Words are handled as arrays of code points, as the Rust code handles chars.
+ * The French algorithm of snowballstem.org (Martin Porter, BSD licence), as in rust-stemmers
+ * 1.2, which builds the index: a word typed gets the stem the index holds. Words are arrays of
+ * code points, as Rust's chars.
  */
 (function (root) {
   "use strict";
@@ -14,16 +12,17 @@
   var VOWELS = "aeiouyâàëéêèïîôûù";
   var KEEP_WITH_S = "aiouès";
 
-  function chars(text) {
+  function chars(/** @type {string} */ text) {
     return Array.from(text);
   }
 
-  function isVowel(ch) {
+  function isVowel(/** @type {string | undefined} */ ch) {
     return ch !== undefined && VOWELS.indexOf(ch) >= 0;
   }
 
   // Suffix lists, longest match wins (Snowball `among`).
-  function table(groups) {
+  function table(/** @type {Record<string, string[]>} */ groups) {
+    /** @type {StemSuffix[]} */
     var list = [];
     Object.keys(groups).forEach(function (action) {
       groups[action].forEach(function (suffix) {
@@ -78,11 +77,12 @@
   var DOUBLES = table({ x: ["enn", "onn", "ett", "ell", "eill"] });
 
   // The word being stemmed and its regions (Snowball's pV, p1, p2).
-  function Word(text) {
+  function Word(/** @type {string} */ text) {
     this.w = chars(text);
     this.pV = this.p1 = this.p2 = this.w.length;
   }
 
+  /** @param {string[]} suffix @param {number} [from] */
   Word.prototype.endsWith = function (suffix, from) {
     var w = this.w;
     var start = w.length - suffix.length;
@@ -93,7 +93,7 @@
     return true;
   };
 
-  // Longest suffix of `list` ending the word and starting at or after `from`.
+  /** Longest suffix of `list` ending the word and starting at or after `from`. @param {StemSuffix[]} list @param {number} from */
   Word.prototype.among = function (list, from) {
     for (var i = 0; i < list.length; i++) {
       if (this.endsWith(list[i].suffix, from)) {
@@ -103,10 +103,12 @@
     return null;
   };
 
+  /** @param {number} start @param {string} replacement */
   Word.prototype.replaceFrom = function (start, replacement) {
     this.w = this.w.slice(0, start).concat(chars(replacement));
   };
 
+  /** @param {string} text @param {number} [from] */
   Word.prototype.endsWithText = function (text, from) {
     return this.endsWith(chars(text), from);
   };
@@ -338,7 +340,7 @@
     });
   };
 
-  function stem(text) {
+  function stem(/** @type {string} */ text) {
     var word = new Word(text);
     word.prelude();
     word.markRegions();

@@ -1,11 +1,8 @@
 // @ts-check
 /*!
- * portail — search in the page: the header box and the search page.
- *
- * Small on purpose, as every page loads it: the engine (the French pipeline, search-core.js)
- * loads only when the visitor starts to search, then the index manifest, the shards of the
- * words typed and the texts of the pages shown, each as a classic script (search/…), so that
- * search works from file:// as well as over HTTP under a strict CSP. Results are built with
+ * portail — search in the page: the header box and the search page. Small, as every page
+ * loads it: the engine (search-core.js) and the index load as the visitor searches, each file
+ * a classic script, so that search works from file:// and under a strict CSP. Results are
  * text nodes, never HTML.
  */
 (function () {
@@ -27,7 +24,7 @@
   // Screen readers hear the count once typing pauses, not at every keystroke.
   var ANNOUNCE_DELAY = 500;
 
-  /** @type {Promise<any> | null} */
+  /** @type {Promise<SearchEngine> | null} */
   var engineLoad = null;
 
   /**
@@ -57,8 +54,7 @@
       engineLoad = Promise.all(ENGINE_SCRIPTS.map(function (path) {
         return loadScript(path, true);
       })).then(function () {
-        var search = /** @type {any} */ (window).PortailSearch;
-        var engine = new search.Engine(loadScript);
+        var engine = new window.PortailSearch.Engine(loadScript);
         return engine.ready().then(function () {
           return engine;
         });
@@ -70,12 +66,11 @@
     return engineLoad;
   }
 
-  /**
-   * @param {string} tag
-   * @param {string} [className]
-   * @param {string} [text]
-   * @returns {HTMLElement}
-   */
+  function preload() {
+    loadEngine().catch(function () {});
+  }
+
+  /** @param {string} tag @param {string} [className] @param {string} [text] */
   function element(tag, className, text) {
     var node = doc.createElement(tag);
     if (className) node.className = className;
@@ -83,15 +78,15 @@
     return node;
   }
 
-  /** Appends highlighted text: matched words in <mark>, all of it as text nodes. */
-  function appendParts(/** @type {HTMLElement} */ parent, /** @type {Array<{text: string, mark: boolean}>} */ parts) {
+  /** Appends highlighted text: matched words in <mark>, all of it as text nodes. @param {HTMLElement} parent @param {TextPart[]} parts */
+  function appendParts(parent, parts) {
     parts.forEach(function (part) {
       parent.appendChild(part.mark ? element("mark", "", part.text) : doc.createTextNode(part.text));
     });
     return parent;
   }
 
-  /** Hidden on screen, still read by screen readers (styles set through CSSOM, CSP-safe). */
+  /** Hidden on screen, still read by screen readers (styles set through CSSOM, CSP-safe). @param {HTMLElement} node */
   function hideVisually(node) {
     var style = node.style;
     style.position = "absolute";
@@ -113,16 +108,24 @@
   var LOAD_ERROR =
     "La recherche n’a pas pu se charger. Utilisez le plan du site ou le glossaire.";
 
-  /** Header box: an ARIA 1.2 combobox with a listbox of the best results. */
-  function SearchBox(form) {
-    var input = form.querySelector("input[type=search]");
-    if (!input) return;
+  /** Says `text` through `status` after `delay` ms, replacing any text still waiting. @param {Element} status */
+  function announcer(status) {
+    var timer = 0;
+    return function (/** @type {string} */ text, /** @type {number} */ delay) {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        status.textContent = text;
+      }, delay);
+    };
+  }
+
+  /** Header box: an ARIA 1.2 combobox with a listbox of the best results. @param {Element} form @param {HTMLInputElement} input */
+  function SearchBox(form, input) {
     var base = input.id || "recherche";
-    this.form = form;
     this.input = input;
+    /** @type {HTMLElement[]} */
     this.options = [];
     this.active = -1;
-    this.announceTimer = 0;
 
     this.list = element("ul", "search-suggestions");
     this.list.id = base + "-suggestions";
@@ -131,6 +134,7 @@
     this.list.hidden = true;
     this.status = hideVisually(element("p", "search-box-status"));
     this.status.setAttribute("role", "status");
+    this.announce = announcer(this.status);
     form.appendChild(this.list);
     form.appendChild(this.status);
 
@@ -140,9 +144,7 @@
     input.setAttribute("aria-controls", this.list.id);
 
     var self = this;
-    input.addEventListener("focus", function () {
-      loadEngine().catch(function () {});
-    });
+    input.addEventListener("focus", preload);
     input.addEventListener("input", function () {
       self.update();
     });
@@ -157,21 +159,27 @@
       event.preventDefault();
     });
     this.list.addEventListener("click", function (event) {
-      var option = event.target.closest("[role=option]");
-      if (option) window.location.href = option.getAttribute("data-href");
+      var option = event.target instanceof Element ? event.target.closest("[role=option]") : null;
+      if (option) follow(option);
     });
+  }
+
+  /** @param {Element} option */
+  function follow(option) {
+    var href = option.getAttribute("data-href");
+    if (href) window.location.href = href;
   }
 
   SearchBox.prototype.update = function () {
     var self = this;
     var query = this.input.value;
     if (query.trim().length < MIN_QUERY) {
-      this.render([], query);
+      this.render({ total: 0, results: [] }, query);
       return;
     }
     loadEngine().then(
       function (engine) {
-        return engine.search(query, { limit: BOX_RESULTS }).then(function (/** @type {any} */ found) {
+        return engine.search(query, { limit: BOX_RESULTS }).then(function (found) {
           if (self.input.value !== query) return; // a later keystroke will render
           self.render(found, query);
         });
@@ -184,8 +192,9 @@
     );
   };
 
-  SearchBox.prototype.render = function (/** @type {any} */ found, /** @type {string} */ query) {
-    var results = found.results || [];
+  /** @param {SearchResults} found @param {string} query */
+  SearchBox.prototype.render = function (found, query) {
+    var results = found.results;
     var self = this;
     var list = this.list;
     list.textContent = "";
@@ -197,7 +206,7 @@
       this.announce("", 0);
       return;
     }
-    results.forEach(function (/** @type {any} */ result) {
+    results.forEach(function (result) {
       var option = self.option(ROOT + result.url);
       appendParts(option.appendChild(element("span", "search-result-title")), result.titleParts);
       // Heard as "title, section": the snippet is for the eye, the search page reads it out.
@@ -206,7 +215,7 @@
       var snippet = appendParts(element("span", "search-result-snippet"), result.snippetParts);
       snippet.setAttribute("aria-hidden", "true");
       option.appendChild(snippet);
-      result.sections.slice(0, BOX_SECTIONS).forEach(function (/** @type {any} */ section) {
+      result.sections.slice(0, BOX_SECTIONS).forEach(function (section) {
         var sub = self.option(ROOT + section.url);
         sub.classList.add("search-option-section");
         sub.appendChild(hideVisually(element("span", "", result.title + ", section ")));
@@ -225,6 +234,7 @@
     );
   };
 
+  /** @param {string} href */
   SearchBox.prototype.option = function (href) {
     var option = element("li", "search-option");
     option.id = this.list.id + "-" + this.options.length;
@@ -247,6 +257,7 @@
     this.select(-1);
   };
 
+  /** @param {number} position */
   SearchBox.prototype.select = function (position) {
     if (this.active >= 0 && this.options[this.active]) {
       this.options[this.active].setAttribute("aria-selected", "false");
@@ -262,6 +273,7 @@
     }
   };
 
+  /** @param {KeyboardEvent} event */
   SearchBox.prototype.onKey = function (event) {
     var count = this.options.length;
     var isOpen = !this.list.hidden;
@@ -274,33 +286,23 @@
       this.select((from + step + count) % count);
     } else if (event.key === "Enter" && isOpen && this.active >= 0) {
       event.preventDefault();
-      window.location.href = this.options[this.active].getAttribute("data-href");
+      follow(this.options[this.active]);
     } else if (event.key === "Escape" && isOpen) {
       event.preventDefault(); // first Escape closes the list, a second clears the field
       this.close();
     }
   };
 
-  SearchBox.prototype.announce = function (text, delay) {
-    var status = this.status;
-    window.clearTimeout(this.announceTimer);
-    this.announceTimer = window.setTimeout(function () {
-      status.textContent = text;
-    }, delay);
-  };
-
-  /** Search page: results for ?q=, a list of links walked with the arrow keys. */
-  function SearchPage(container) {
-    this.input = container.querySelector("input[type=search]");
-    this.status = container.querySelector("[role=status]");
-    this.list = container.querySelector(".search-results");
-    if (!this.input || !this.status || !this.list) return;
-    this.announceTimer = 0;
+  /** Search page: results for ?q=, a list of links walked with the arrow keys. @param {HTMLInputElement} input @param {Element} status @param {HTMLElement} list */
+  function SearchPage(input, status, list) {
+    this.input = input;
+    this.list = list;
+    this.say = announcer(status);
     this.limit = PAGE_RESULTS;
     this.more = element("button", "search-more", "Voir plus de résultats");
     this.more.setAttribute("type", "button");
     this.more.hidden = true;
-    this.list.parentNode.insertBefore(this.more, this.list.nextSibling);
+    list.after(this.more);
     var self = this;
     var form = this.input.form;
     this.more.addEventListener("click", function () {
@@ -318,7 +320,7 @@
         self.update(false);
       });
     }
-    this.input.addEventListener("keydown", function (event) {
+    input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") self.focusResult(0, event);
     });
     this.list.addEventListener("keydown", function (event) {
@@ -330,9 +332,7 @@
       this.input.value = query;
       this.update(false);
     } else {
-      this.input.addEventListener("focus", function () {
-        loadEngine().catch(function () {});
-      });
+      input.addEventListener("focus", preload);
     }
   }
 
@@ -356,7 +356,7 @@
     if (!typing) this.say("Recherche en cours…", 0);
     loadEngine().then(
       function (engine) {
-        return engine.search(query, { limit: self.limit }).then(function (/** @type {any} */ found) {
+        return engine.search(query, { limit: self.limit }).then(function (found) {
           if (self.input.value !== query) return;
           self.render(found, query, typing);
           if (shown !== undefined) {
@@ -370,14 +370,15 @@
     });
   };
 
-  SearchPage.prototype.render = function (/** @type {any} */ found, /** @type {string} */ query, /** @type {boolean} */ typing) {
+  /** @param {SearchResults} found @param {string} query @param {boolean} typing */
+  SearchPage.prototype.render = function (found, query, typing) {
     var list = this.list;
     var results = found.results;
     list.textContent = "";
-    results.forEach(function (/** @type {any} */ result) {
+    results.forEach(function (result) {
       var item = element("li", "search-result");
-      var link = /** @type {HTMLAnchorElement} */ (element("a", "search-result-title"));
-      link.href = ROOT + result.url;
+      var link = element("a", "search-result-title");
+      link.setAttribute("href", ROOT + result.url);
       appendParts(link, result.titleParts);
       item.appendChild(element("h2", "search-result-heading")).appendChild(link);
       item.appendChild(element("p", "search-result-section", result.label));
@@ -385,10 +386,10 @@
       if (result.sections.length > 0) {
         var sections = item.appendChild(element("ul", "search-result-sections"));
         sections.setAttribute("aria-label", "Sections de « " + result.title + " »");
-        result.sections.forEach(function (/** @type {any} */ section) {
+        result.sections.forEach(function (section) {
           var entry = sections.appendChild(element("li"));
-          var sub = /** @type {HTMLAnchorElement} */ (element("a", "search-result-section-link"));
-          sub.href = ROOT + section.url;
+          var sub = element("a", "search-result-section-link");
+          sub.setAttribute("href", ROOT + section.url);
           appendParts(sub, section.titleParts);
           entry.appendChild(sub);
           appendParts(entry.appendChild(element("p", "search-result-snippet")), section.snippetParts);
@@ -402,10 +403,12 @@
     this.say(label + ".", typing ? ANNOUNCE_DELAY : 0);
   };
 
+  /** @returns {HTMLAnchorElement[]} */
   SearchPage.prototype.links = function () {
     return Array.prototype.slice.call(this.list.querySelectorAll("a.search-result-title"));
   };
 
+  /** @param {number} position @param {KeyboardEvent} event */
   SearchPage.prototype.focusResult = function (position, event) {
     var links = this.links();
     if (links.length === 0) return;
@@ -413,9 +416,12 @@
     links[Math.max(0, Math.min(position, links.length - 1))].focus();
   };
 
+  /** @param {KeyboardEvent} event */
   SearchPage.prototype.onResultKey = function (event) {
     var links = this.links();
-    var position = links.indexOf(doc.activeElement);
+    var position = links.findIndex(function (link) {
+      return link === doc.activeElement;
+    });
     if (position < 0) return;
     if (event.key === "ArrowDown") this.focusResult(position + 1, event);
     else if (event.key === "ArrowUp" && position === 0) {
@@ -430,32 +436,30 @@
     }
   };
 
-  SearchPage.prototype.say = function (text, delay) {
-    var status = this.status;
-    window.clearTimeout(this.announceTimer);
-    this.announceTimer = window.setTimeout(function () {
-      status.textContent = text;
-    }, delay);
-  };
-
-  /** Keeps ?q= in the address, so the results can be bookmarked or shared. */
+  /** Keeps ?q= in the address, so the results can be bookmarked or shared. @param {string} query */
   SearchPage.prototype.remember = function (query) {
     try {
       var url = new URL(window.location.href);
       if (query) url.searchParams.set("q", query);
       else url.searchParams.delete("q");
       window.history.replaceState(null, "", url.href);
-    } catch (error) {
+    } catch {
       // Some browsers refuse history changes on file:// pages; the search still works.
     }
   };
 
   function start() {
-    Array.prototype.forEach.call(doc.querySelectorAll("form[data-search-box]"), function (form) {
-      new SearchBox(form);
+    doc.querySelectorAll("form[data-search-box]").forEach(function (form) {
+      var input = form.querySelector("input[type=search]");
+      if (input instanceof HTMLInputElement) new SearchBox(form, input);
     });
-    Array.prototype.forEach.call(doc.querySelectorAll("[data-search-page]"), function (container) {
-      new SearchPage(container);
+    doc.querySelectorAll("[data-search-page]").forEach(function (container) {
+      var input = container.querySelector("input[type=search]");
+      var status = container.querySelector("[role=status]");
+      var list = container.querySelector(".search-results");
+      if (input instanceof HTMLInputElement && status && list instanceof HTMLElement) {
+        new SearchPage(input, status, list);
+      }
     });
   }
 

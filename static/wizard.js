@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Assistant d'éligibilité : interface du moteur WebAssembly.
  *
@@ -12,6 +13,65 @@
  * can be bookmarked or shared. Without JavaScript, or if anything here fails,
  * the static table generated from the same rules stays on the page.
  */
+/**
+ * What the engine's wz_eval returns (wizard/src/outcome.rs, as JSON).
+ * @typedef {object} WizardOutcome
+ * @property {string} fragment the answers the engine used, as a URL fragment
+ * @property {boolean} complete
+ * @property {WizardStep[]} steps the questions answered, in order
+ * @property {WizardStep | null} next the question to ask now
+ * @property {number} position its number
+ * @property {number} total how many questions there are at most
+ * @property {WizardLever[]} levers
+ * @property {WizardPurchase | null} purchase
+ * @property {WizardContact | null} contact the ARS of the region answered
+ */
+/**
+ * @typedef {object} WizardStep
+ * @property {string} question its id, the key in the fragment
+ * @property {"choix" | "montant" | "region"} kind
+ * @property {string} text
+ * @property {string | null} help
+ * @property {Array<{id: string, label: string}>} options
+ * @property {string | null} answer
+ * @property {string | null} answer_label
+ */
+/**
+ * @typedef {object} WizardLever
+ * @property {string} slug
+ * @property {string} title
+ * @property {string} short_title
+ * @property {string} url from the site root
+ * @property {"correspond" | "peut-correspondre" | "ne-correspond-pas"} status
+ * @property {string} status_label
+ * @property {WizardReason[]} reasons
+ * @property {WizardReason[]} conditions
+ * @property {string[]} next_steps
+ * @property {string | null} contact_note
+ * @property {"aucun" | "ars" | "article51"} ars_contact which ARS contact the lever's text points to
+ * @property {boolean} to_confirm
+ * @property {Array<{slug: string, title: string, url: string, deadline: string | null, deadline_text: string | null}>} calls
+ */
+/** @typedef {{rule: string, text: string, source: string}} WizardReason */
+/**
+ * @typedef {object} WizardPurchase
+ * @property {number} amount
+ * @property {string} amount_text
+ * @property {boolean} to_confirm
+ * @property {Array<{rule: string, range: string, text: string, source: string, thresholds: WizardThreshold[]}>} lines
+ */
+/** @typedef {{amount: number, amount_text: string, label: string, period: string, in_force: boolean}} WizardThreshold */
+/** @typedef {{region: string, name: string, article51_email: string, url: string}} WizardContact */
+/**
+ * The engine's exports (wizard/src/wasm.rs): pointers and lengths are numbers.
+ * @typedef {object} WizardExports
+ * @property {WebAssembly.Memory} memory
+ * @property {(len: number) => number} wz_alloc
+ * @property {(ptr: number, len: number) => void} wz_free
+ * @property {(ptr: number, len: number) => number} wz_load 1 once the data is loaded
+ * @property {(ptr: number, len: number) => number} wz_eval the length of the outcome's JSON
+ * @property {() => number} wz_out_ptr where the outcome's JSON is
+ */
 (function () {
   "use strict";
 
@@ -23,18 +83,22 @@
   var root = document.documentElement.getAttribute("data-root") || "";
   var encoder = new TextEncoder();
   var decoder = new TextDecoder();
+  /** @type {WizardExports | null} */
   var engine = null;
   // Question being changed through « Modifier », if any (not in the URL).
+  /** @type {string | null} */
   var editing = null;
   // Set after a visitor's action, so focus only moves when they asked for it.
   var moveFocus = false;
   // The answers given in this visit, by question: going back to a question
   // (button or browser) shows the answer it had, selected.
+  /** @type {Record<string, string>} */
   var remembered = {};
   var siteName = app.getAttribute("data-site-name") || document.title;
 
   /* ---------- Engine ---------- */
 
+  /** @param {string} text */
   function decodeBase64(text) {
     var binary = atob(text);
     var bytes = new Uint8Array(binary.length);
@@ -44,7 +108,12 @@
     return bytes;
   }
 
-  // Copies a string into WebAssembly memory, calls fn(ptr, len), frees it.
+  /**
+   * Copies a string into WebAssembly memory, calls fn(ptr, len), frees it.
+   * @param {WizardExports} exports
+   * @param {string} text
+   * @param {(ptr: number, len: number) => number} fn
+   */
   function withString(exports, text, fn) {
     var bytes = encoder.encode(text);
     var ptr = exports.wz_alloc(bytes.length);
@@ -65,11 +134,16 @@
 
   function localDate() {
     var d = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var pad = function (/** @type {number} */ n) { return (n < 10 ? "0" : "") + n; };
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
+  /**
+   * @param {string} fragment the answers
+   * @returns {WizardOutcome}
+   */
   function evaluate(fragment) {
+    if (!engine) { throw new Error("moteur de l'assistant non chargé"); }
     // The engine keeps the later of the build date and today's date, so a
     // call whose deadline passed since the build is never offered as open.
     var len = withString(engine, localDate() + "\n" + fragment, engine.wz_eval);
@@ -83,13 +157,25 @@
     return location.hash.replace(/^#/, "");
   }
 
+  /**
+   * The fragment's key=value pairs, as written (values still encoded).
+   * @param {string} fragment
+   */
   function parsePairs(fragment) {
-    return fragment.split("&").filter(Boolean).map(function (part) {
+    /** @type {Array<[string, string]>} */
+    var pairs = [];
+    fragment.split("&").forEach(function (part) {
       var i = part.indexOf("=");
-      return i < 0 ? null : [part.slice(0, i), part.slice(i + 1)];
-    }).filter(Boolean);
+      if (i >= 0) { pairs.push([part.slice(0, i), part.slice(i + 1)]); }
+    });
+    return pairs;
   }
 
+  /**
+   * @param {string} fragment
+   * @param {string} question
+   * @param {string} value
+   */
   function withAnswer(fragment, question, value) {
     var pairs = parsePairs(fragment);
     var found = false;
@@ -100,11 +186,13 @@
     return pairs.map(function (p) { return p[0] + "=" + p[1]; }).join("&");
   }
 
+  /** @param {string} fragment @param {string} question */
   function withoutAnswer(fragment, question) {
     return parsePairs(fragment).filter(function (p) { return p[0] !== question; })
       .map(function (p) { return p[0] + "=" + p[1]; }).join("&");
   }
 
+  /** @param {string} fragment */
   function go(fragment) {
     moveFocus = true;
     editing = null;
@@ -120,23 +208,38 @@
 
   /* ---------- DOM helpers ---------- */
 
+  /**
+   * An element with attributes ("text" sets its text, "className" its class) and children.
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {Record<string, string>} [attrs]
+   * @param {Array<Node | null>} [children] null ones are skipped
+   * @returns {HTMLElementTagNameMap[K]}
+   */
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") { node.textContent = attrs[key]; }
-      else if (key === "className") { node.className = attrs[key]; }
-      else { node.setAttribute(key, attrs[key]); }
+    var given = attrs || {};
+    Object.keys(given).forEach(function (key) {
+      if (key === "text") { node.textContent = given[key]; }
+      else if (key === "className") { node.className = given[key]; }
+      else { node.setAttribute(key, given[key]); }
     });
     (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
     return node;
   }
 
+  /**
+   * @param {string} label
+   * @param {() => void} onClick
+   * @param {string} [className]
+   */
   function button(label, onClick, className) {
     var b = el("button", { type: "button", text: label, className: className || "wz-button" });
     b.addEventListener("click", onClick);
     return b;
   }
 
+  /** @param {string} href @param {string} text */
   function link(href, text) {
     return el("a", { href: href, text: text });
   }
@@ -148,6 +251,7 @@
   var resultBox = el("div", { className: "wz-result", "aria-live": "polite" });
   var rulesTable = document.getElementById("assistant-tableau");
 
+  /** @param {WizardOutcome} outcome */
   function renderSteps(outcome) {
     stepsBox.textContent = "";
     if (!outcome.steps.length) { return; }
@@ -171,6 +275,13 @@
     stepsBox.appendChild(list);
   }
 
+  /**
+   * @param {WizardStep} step
+   * @param {string} fragment
+   * @param {number} number the question's number
+   * @param {number} total
+   * @returns {HTMLElement} what takes the focus
+   */
   function renderQuestion(step, fragment, number, total) {
     questionBox.textContent = "";
     var form = el("form", { className: "wz-form no-print", novalidate: "" });
@@ -187,6 +298,7 @@
       fieldset.appendChild(el("p", { id: helpId, className: "wz-help", text: step.help }));
     }
     var error = el("p", { id: errorId, className: "wz-error", role: "alert" });
+    /** @type {HTMLInputElement | null} */
     var input = null;
     if (step.kind === "montant") {
       input = el("input", {
@@ -237,10 +349,10 @@
           return;
         }
       } else {
-        var checked = form.querySelector("input[type=radio]:checked");
+        var checked = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]:checked"));
         if (!checked) {
           error.textContent = "Choisissez une réponse pour continuer.";
-          var first = form.querySelector("input[type=radio]");
+          var first = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]"));
           if (first) { first.focus(); }
           return;
         }
@@ -259,6 +371,7 @@
     ["ne-correspond-pas", "Ne correspond pas, car…"]
   ];
 
+  /** @param {WizardReason[]} reasons @param {string} prefix */
   function reasonList(reasons, prefix) {
     var list = el("ul", { className: "wz-reasons" });
     reasons.forEach(function (r) {
@@ -273,6 +386,10 @@
 
   // The region's ARS as this lever's text points to it (never the Article 51
   // mailbox, except for the Article 51 lever).
+  /**
+   * @param {WizardLever["ars_contact"]} kind
+   * @param {WizardContact | null} contact
+   */
   function arsContact(kind, contact) {
     if (!contact || kind === "aucun") { return null; }
     if (kind === "article51") {
@@ -289,6 +406,7 @@
     ]);
   }
 
+  /** @param {WizardLever} lever @param {WizardContact | null} contact */
   function renderLever(lever, contact) {
     var card = el("article", { className: "wz-lever wz-" + lever.status });
     card.appendChild(el("h4", {}, [link(root + lever.url, lever.title || lever.short_title)]));
@@ -325,6 +443,7 @@
     return card;
   }
 
+  /** @param {WizardPurchase} purchase */
   function renderPurchase(purchase) {
     var box = el("section", { className: "wz-purchase" });
     box.appendChild(el("h3", { text: "Procédure d'achat pour " + purchase.amount_text + " HT" }));
@@ -350,13 +469,14 @@
     return box;
   }
 
+  /** @param {HTMLInputElement} input @param {HTMLElement} status */
   function copyLink(input, status) {
     var done = function () { status.textContent = "Lien copié."; };
     var fallback = function () {
       input.select();
       try {
         status.textContent = document.execCommand("copy") ? "Lien copié." : "Sélectionnez le lien et copiez-le.";
-      } catch (e) {
+      } catch {
         status.textContent = "Sélectionnez le lien et copiez-le.";
       }
     };
@@ -367,6 +487,7 @@
     }
   }
 
+  /** @param {WizardOutcome} outcome */
   function renderResult(outcome) {
     resultBox.textContent = "";
     // Printed, the result says where and when it comes from.
@@ -415,7 +536,7 @@
     renderSteps(outcome);
     questionBox.textContent = "";
     resultBox.textContent = "";
-    var focusTarget = null;
+    var focusTarget;
     var edited = editing && outcome.steps.filter(function (s) { return s.question === editing; })[0];
     if (edited) {
       focusTarget = renderQuestion(edited, fragment, outcome.steps.indexOf(edited) + 1, outcome.total);
@@ -428,27 +549,35 @@
     }
     document.body.classList.toggle("wz-complete", outcome.complete);
     // The rules table stays on the page, folded away below the result.
-    if (rulesTable) { rulesTable.open = false; }
+    if (rulesTable instanceof HTMLDetailsElement) { rulesTable.open = false; }
     if (moveFocus && focusTarget) { focusTarget.focus(); }
     moveFocus = false;
   }
 
   /* ---------- Start ---------- */
 
-  WebAssembly.instantiate(decodeBase64(window.PORTAIL_WIZARD_WASM), {}).then(function (result) {
-    var exports = result.instance.exports;
-    var loaded = withString(exports, JSON.stringify(window.PORTAIL_WIZARD_DATA), exports.wz_load);
-    if (loaded !== 1) { throw new Error("données de l'assistant illisibles"); }
-    engine = exports;
-    app.textContent = "";
-    app.appendChild(stepsBox);
-    app.appendChild(questionBox);
-    app.appendChild(resultBox);
-    app.hidden = false;
-    window.addEventListener("hashchange", function () { editing = null; moveFocus = true; render(); });
-    render();
-  }).catch(function (err) {
-    // The static table below still answers the question.
-    if (window.console) { window.console.error("Assistant d'éligibilité indisponible :", err); }
-  });
+  /**
+   * @param {HTMLElement} container where the wizard goes
+   * @param {string} wasm the engine, base64
+   */
+  function start(container, wasm) {
+    WebAssembly.instantiate(decodeBase64(wasm), {}).then(function (result) {
+      var exports = /** @type {WizardExports} */ (result.instance.exports);
+      var loaded = withString(exports, JSON.stringify(window.PORTAIL_WIZARD_DATA), exports.wz_load);
+      if (loaded !== 1) { throw new Error("données de l'assistant illisibles"); }
+      engine = exports;
+      container.textContent = "";
+      container.appendChild(stepsBox);
+      container.appendChild(questionBox);
+      container.appendChild(resultBox);
+      container.hidden = false;
+      window.addEventListener("hashchange", function () { editing = null; moveFocus = true; render(); });
+      render();
+    }).catch(function (err) {
+      // The static table below still answers the question.
+      if (window.console) { window.console.error("Assistant d'éligibilité indisponible :", err); }
+    });
+  }
+
+  start(app, window.PORTAIL_WIZARD_WASM);
 })();

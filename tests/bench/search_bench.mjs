@@ -46,7 +46,7 @@ async function firstResults(base, query) {
   const page = await context.newPage();
   await page.goto(base + "index.html");
   const ms = await page.evaluate(async (q) => {
-    const input = document.querySelector("#recherche-entete");
+    const input = /** @type {HTMLInputElement} */ (document.querySelector("#recherche-entete"));
     const list = document.querySelector("#recherche-entete-suggestions");
     const start = performance.now();
     input.value = q;

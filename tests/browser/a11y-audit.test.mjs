@@ -10,14 +10,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { SITE, launch, startServer, fileBase } from "./helpers.mjs";
+import { REPO, SITE, launch, startServer, fileBase } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
 const AXE_VERSION = require("axe-core/package.json").version;
-const here = path.dirname(fileURLToPath(import.meta.url));
-const REPO = path.resolve(here, "..", "..");
 const STATEMENT = path.join(REPO, "content", "accessibilite.md");
 
 /** Page types, as the statement names them. */
@@ -41,7 +38,10 @@ const PAGES = [
   ["Page introuvable (404)", "404.html"],
 ];
 
-/** Interactive states: name, page, what to do before the audit. */
+/**
+ * Interactive states: name, page, what to do before the audit.
+ * @type {Array<[string, string, (page: import("playwright-core").Page, width: number) => Promise<void>]>}
+ */
 const STATES = [
   ["Menu déplié (écran étroit)", "leviers/fir/index.html", async (page, width) => {
     if (width < 992) await page.locator(".menu-fold > summary").click();
@@ -127,7 +127,7 @@ async function focusRing(page) {
   return page.evaluate(() => {
     const a = document.activeElement;
     const s = getComputedStyle(a);
-    return { tag: a.tagName, text: (a.textContent || a.value || "").trim().slice(0, 40), ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
+    return { tag: a.tagName, text: (a.textContent || /** @type {HTMLInputElement} */ (a).value || "").trim().slice(0, 40), ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
   });
 }
 
@@ -157,7 +157,7 @@ test("keyboard only: the wizard to its result, with visible focus", async () => 
   // Tab into the first question's options; arrows choose, Enter submits.
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press("Tab");
-    if (await page.evaluate(() => document.activeElement?.type === "radio")) break;
+    if (await page.evaluate(() => /** @type {HTMLInputElement | null} */ (document.activeElement)?.type === "radio")) break;
   }
   let f = await focusRing(page);
   assert.equal(f.tag, "INPUT");

@@ -1,17 +1,46 @@
 // Shared harness for the browser tests: Debian's Chromium through playwright-core, the built
 // site served by a tiny HTTP server under a sub-path, and a guard against third-party requests.
 import { chromium } from "playwright-core";
+import { once } from "node:events";
 import http from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { REPO, SITE } from "../js/client.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The built site; `tests/run` builds it before the browser tests. */
-export const SITE = path.resolve(process.env.PORTAIL_SITE || path.join(here, "..", "..", "public"));
+/** The repository, and the built site (`tests/run` builds it before the browser tests). */
+export { REPO, SITE };
 export const PREFIX = "/sous/chemin/";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".svg": "image/svg+xml", ".png": "image/png" };
+/** Content types of the files a built site holds. */
+export const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".svg": "image/svg+xml", ".png": "image/png", ".wasm": "application/wasm" };
+
+/**
+ * Starts `server` on a free port of 127.0.0.1; resolves to the port.
+ * @param {import("node:net").Server} server
+ */
+export async function listen(server) {
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return /** @type {import("node:net").AddressInfo} */ (server.address()).port;
+}
+
+/** The portail binary tests/run built (release), else the debug one; PORTAIL_BIN overrides. */
+export function portailBinary() {
+  if (process.env.PORTAIL_BIN) return process.env.PORTAIL_BIN;
+  const release = path.join(REPO, "target", "release", "portail");
+  return fs.existsSync(release) ? release : path.join(REPO, "target", "debug", "portail");
+}
+
+/** A copy of the portal's sources (content, templates, static, portail.toml) in a new temporary folder. */
+export function copySite(prefix) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const part of ["content", "templates", "static", "portail.toml"]) {
+    fs.cpSync(path.join(REPO, part), path.join(root, part), { recursive: true });
+  }
+  return root;
+}
 
 /** Serves `dir` under `prefix` only, like a host that publishes the portal in a sub-folder. */
 export async function startServer(dir = SITE, prefix = PREFIX, headers = {}) {
@@ -28,8 +57,7 @@ export async function startServer(dir = SITE, prefix = PREFIX, headers = {}) {
     res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", ...headers });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  const base = `http://127.0.0.1:${await listen(server)}${prefix}`;
   return { base, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

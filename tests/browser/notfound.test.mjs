@@ -7,35 +7,20 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import http from "node:http";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { launch, guardedPage } from "./helpers.mjs";
+import { REPO, TYPES, launch, guardedPage, listen, portailBinary, copySite } from "./helpers.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "..", "..");
 const PREFIX = "/portail/sous-dossier/";
 const MISSING = "leviers/ancien/dossier/page-disparue.html";
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".wasm": "application/wasm" };
-
-/** The portail binary tests/run just built (release), else the debug one. */
-function binary() {
-  if (process.env.PORTAIL_BIN) return process.env.PORTAIL_BIN;
-  const release = path.join(repo, "target", "release", "portail");
-  return fs.existsSync(release) ? release : path.join(repo, "target", "debug", "portail");
-}
 
 /** A copy of the portal's site, built from its own folder (as editors run it) into public/. */
 function buildSite(baseUrl) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "portail-404-"));
-  for (const dir of ["content", "templates", "static"]) {
-    fs.cpSync(path.join(repo, dir), path.join(root, dir), { recursive: true });
-  }
-  let config = fs.readFileSync(path.join(repo, "portail.toml"), "utf8");
+  const root = copySite("portail-404-");
+  let config = fs.readFileSync(path.join(REPO, "portail.toml"), "utf8");
   config = config.replace(/^# base_url = .*$/m, baseUrl ? `base_url = "${baseUrl}"` : "");
   fs.writeFileSync(path.join(root, "portail.toml"), config);
-  execFileSync(binary(), ["build", "--date", "2026-11-22"], { cwd: root, stdio: "pipe" });
+  execFileSync(portailBinary(), ["build", "--date", "2026-11-22"], { cwd: root, stdio: "pipe" });
   return { root, out: path.join(root, "public") };
 }
 
@@ -59,8 +44,7 @@ async function host() {
     res.writeHead(200, { ...headers, "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://127.0.0.1:${await listen(server)}`;
   return { state, origin, base: origin + PREFIX, close: () => new Promise((r) => server.close(r)) };
 }
 
@@ -95,7 +79,7 @@ test("with base_url, a missing address three folders deep gets the styled 404 pa
   });
   assert.ok(skipHidden, "the skip link is moved off screen by the style sheet");
   // Every link of the page (menu, home, plan, search, feed, data) answers 200.
-  const links = await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => a.href));
+  const links = await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => /** @type {HTMLAnchorElement} */ (a).href));
   const internal = links.filter((h) => !h.includes("#"));
   assert.ok(internal.length >= 10, `menu and footer links present: ${internal.length}`);
   for (const href of internal) {
@@ -104,7 +88,7 @@ test("with base_url, a missing address three folders deep gets the styled 404 pa
     assert.equal(r.status(), 200, href);
   }
   // The search box submits to the search page, and the home link leads home.
-  const action = await page.evaluate(() => document.querySelector("form[role=search]").action);
+  const action = await page.evaluate(() => /** @type {HTMLFormElement} */ (document.querySelector("form[role=search]")).action);
   assert.equal(action, server.base + "recherche/index.html");
   await page.getByRole("link", { name: "Revenir à l'accueil" }).click();
   await page.waitForLoadState("load");

@@ -6,11 +6,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { SITE, launch, startServer, fileBase, guardedPage } from "./helpers.mjs";
+import { REPO, SITE, launch, startServer, fileBase, guardedPage } from "./helpers.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.resolve(here, "..", "..", "target", "screenshots", "print");
+const OUT = path.join(REPO, "target", "screenshots", "print");
 const levers = JSON.parse(fs.readFileSync(path.join(SITE, "levers.json"), "utf8"));
 const leverList = Array.isArray(levers) ? levers : levers.levers;
 
@@ -25,7 +23,9 @@ test("the home page and every page's footer link to the printable guide", async 
   assert.match(lever, /<footer[\s\S]*href="..\/..\/guide\/index.html"[\s\S]*<\/footer>/);
 });
 
-for (const [where, base] of [["file://", () => fileBase()], ["HTTP under a sub-path", () => server.base]]) {
+/** @type {Array<[string, () => string]>} where the site is opened from: name, base URL */
+const ORIGINS = [["file://", () => fileBase()], ["HTTP under a sub-path", () => server.base]];
+for (const [where, base] of ORIGINS) {
   test(`the whole guide prints: every lever, chapters in order, links resolving inside it (${where})`, async () => {
     const { context, page, outside, errors } = await guardedPage(browser, server.base.replace(/\/sous\/chemin\/$/, ""));
     await page.goto(base() + "guide/index.html");

@@ -101,7 +101,7 @@ test("header box from file://: lazy index, results, keyboard", { skip }, async (
 });
 
 test("search page from file://: ?q= deep link, marks, count, arrow keys", { skip }, async () => {
-  const { page, requests, problems, close } = await open(fileUrl("recherche/index.html") + "?q=evaluation");
+  const { page, problems, close } = await open(fileUrl("recherche/index.html") + "?q=evaluation");
   try {
     await page.waitForSelector("#recherche-resultats a");
     assert.equal(await page.inputValue("#recherche-page"), "evaluation");
@@ -210,7 +210,9 @@ test("a page comes once, with its matching sections as links to their anchors", 
 
 // A sample of the relevance table (every fifth query), from file:// and over HTTP.
 const SAMPLE = RELEVANCE.filter((_, n) => n % 5 === 0);
-for (const [label, base] of [["file://", () => fileUrl("")], ["HTTP under a sub-path", () => server.base]]) {
+/** @type {Array<[string, () => string]>} where the site is opened from: name, base URL */
+const ORIGINS = [["file://", () => fileUrl("")], ["HTTP under a sub-path", () => server.base]];
+for (const [label, base] of ORIGINS) {
   test(`relevance sample of ${SAMPLE.length} queries in Chromium, ${label}`, { skip }, async () => {
     const { page, problems, close } = await open(base() + "recherche/index.html");
     try {

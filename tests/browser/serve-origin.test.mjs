@@ -6,22 +6,15 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import { fileURLToPath } from "node:url";
-import { launch } from "./helpers.mjs";
+import { launch, listen, portailBinary, copySite } from "./helpers.mjs";
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = process.env.PORTAIL_BIN || path.join(repo, "target", "release", "portail");
+const BIN = portailBinary();
 
 /** A copy of the portal whose page « à propos » holds a draft with a mistake in it. */
 function brokenDraftSite() {
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), "portail-origine-"));
-  for (const part of ["content", "templates", "static", "portail.toml"]) {
-    fs.cpSync(path.join(repo, part), path.join(site, part), { recursive: true });
-  }
-  return site;
+  return copySite("portail-origine-");
 }
 
 /** `portail serve` started from the site folder, as the README says; resolves its address. */
@@ -48,19 +41,19 @@ test("a page of another origin cannot read a draft from portail serve", async ()
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     res.end("<!DOCTYPE html><title>Autre site</title><p>Autre site</p>");
   });
-  await new Promise((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+  const attackerPort = await listen(attacker);
   const port = server.addr.split(":")[1];
   const browser = await launch([`--host-resolver-rules=MAP attaquant.test 127.0.0.1`]);
   try {
     const tab = await browser.newPage();
 
     // The attacker's own page, on another port of the same machine.
-    await tab.goto(`http://127.0.0.1:${attacker.address().port}/`);
+    await tab.goto(`http://127.0.0.1:${attackerPort}/`);
     const stolen = await tab.evaluate(async (addr) => {
       const out = { fetch: "", socket: "" };
       try {
         out.fetch = await (await fetch(`http://${addr}/a-propos/index.html`)).text();
-      } catch (e) {
+      } catch {
         out.fetch = "refusé";
       }
       out.socket = await new Promise((resolve) => {

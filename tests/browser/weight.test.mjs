@@ -6,13 +6,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
-import { SITE, launch, startServer } from "./helpers.mjs";
+import { REPO, SITE, launch, startServer } from "./helpers.mjs";
+import { gzipSize } from "../js/client.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const KB = 1024;
-/** Page type → [page, budget in KB, what to do so that lazy resources load]. */
+/**
+ * Page type → [page, budget in KB, what to do so that lazy resources load].
+ * @type {Record<string, [string, number, ((page: import("playwright-core").Page) => Promise<void>)?]>}
+ */
 const TYPES = {
   "levier": ["leviers/fir/index.html", 50],
   "levier avec seuils": ["leviers/achats-innovants/index.html", 50],
@@ -37,7 +38,7 @@ let browser, server;
 before(async () => { browser = await launch(); server = await startServer(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const gz = (file) => gzipSize(fs.readFileSync(file));
 
 test("page weight per page type, gzipped, within budget", async (t) => {
   const report = {};
@@ -71,8 +72,8 @@ test("page weight per page type, gzipped, within budget", async (t) => {
     if (row.total > budget * KB) over.push(`${name} : ${(row.total / KB).toFixed(1)} Ko > ${budget} Ko`);
     if (!use && !rel.startsWith("recherche")) assert.equal(row.index, 0, `${name}: search index loaded before any search`);
   }
-  fs.mkdirSync(path.join(here, "..", "..", "target"), { recursive: true });
-  fs.writeFileSync(path.join(here, "..", "..", "target", "page-weight.json"), JSON.stringify(report, null, 2) + "\n");
+  fs.mkdirSync(path.join(REPO, "target"), { recursive: true });
+  fs.writeFileSync(path.join(REPO, "target", "page-weight.json"), JSON.stringify(report, null, 2) + "\n");
   assert.deepEqual(over, []);
   assert.ok(report["levier"].total < 50 * KB);
 });

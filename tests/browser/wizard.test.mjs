@@ -202,7 +202,10 @@ test("without JavaScript the rules table is open, with sources and without rule 
  *  parser: `id`, the inline `answers` table, and each `[persona.expected.<lever>]` verdict. */
 function personas() {
   const text = fs.readFileSync(path.join(here, "..", "..", "wizard", "tests", "personas.toml"), "utf8");
+  /** @typedef {{id?: string, answers?: string[][], expected: Record<string, string>}} Persona lever → verdict */
+  /** @type {Persona[]} */
   const out = [];
+  /** @type {Persona | null} */
   let current = null;
   let lever = null;
   for (const line of text.split("\n")) {

@@ -13,7 +13,7 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const ENGINE_SCRIPTS = ["search-stemmer-fr.js", "search-pipeline.js", "search-core.js"];
 
 /** The built site the tests read: PORTAIL_SITE (tests/run sets it) or public/. */
-export const SITE = process.env.PORTAIL_SITE || process.env.PORTAIL_PUBLIC || path.join(REPO, "public");
+export const SITE = path.resolve(process.env.PORTAIL_SITE || process.env.PORTAIL_PUBLIC || path.join(REPO, "public"));
 
 /** Fails, with the command to run, when the site has not been built. */
 export function requireBuiltSite(site = SITE) {

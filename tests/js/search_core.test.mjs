@@ -129,3 +129,12 @@ test("markup in the text stays text in the parts", async () => {
   assert.equal(first.titleParts.map((p) => p.text).join(""), "<b>FIR</b>");
   assert.ok(first.snippetParts.some((p) => p.mark && p.text === "FIR"));
 });
+
+test("a long text with no space after its start gives a snippet cut inside the word (it used to hang)", async () => {
+  const body = Array.from({ length: 40 }, (_, i) => `mot${i}`).join("/") + "/financement/fin";
+  const { engine } = files([{ url: "x.html", title: "Titre", sections: [[null, null, body]] }]);
+  const [first] = (await engine.search("financement ")).results;
+  const snippet = first.snippetParts.map((p) => p.text).join("");
+  assert.ok(snippet.startsWith("…") && snippet.endsWith("financement/fin"), snippet);
+  assert.ok(first.snippetParts.some((p) => p.mark && p.text === "financement"));
+});
