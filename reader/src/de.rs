@@ -240,33 +240,36 @@ impl ValueDe<'_, '_> {
         })
     }
 
-    fn integer(&self, expected: Expected) -> Result<i128, Error> {
+    /// The integer written, or what is wrong with it (a `Kind`: errors are built by callers).
+    fn integer(&self, expected: Expected) -> Result<i128, Kind> {
         match self.value.get_ref() {
             DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
-                .map_err(|_| Error::new(Kind::OutOfRange { expected })),
-            _ => Err(self.wrong(expected)),
+                .map_err(|_| Kind::OutOfRange { expected }),
+            value => Err(Kind::WrongType {
+                expected,
+                found: Found::of(value),
+            }),
         }
     }
 
-    fn signed(&self, min: i64, max: i64) -> Result<i64, Error> {
+    fn signed(&self, min: i64, max: i64) -> Result<i64, Kind> {
         let n = self.integer(Expected::Integer)?;
         i64::try_from(n)
             .ok()
             .filter(|n| (min..=max).contains(n))
-            .ok_or_else(|| {
-                Error::new(Kind::OutOfRange {
-                    expected: Expected::Integer,
-                })
+            .ok_or(Kind::OutOfRange {
+                expected: Expected::Integer,
             })
     }
 
-    fn unsigned(&self, max: u64) -> Result<u64, Error> {
+    fn unsigned(&self, max: u64) -> Result<u64, Kind> {
         let n = self.integer(Expected::PositiveInteger)?;
-        u64::try_from(n).ok().filter(|n| *n <= max).ok_or_else(|| {
-            Error::new(Kind::OutOfRange {
+        u64::try_from(n)
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or(Kind::OutOfRange {
                 expected: Expected::PositiveInteger,
             })
-        })
     }
 
     fn table(&self) -> Option<TableDe<'_, '_>> {
@@ -285,7 +288,7 @@ impl ValueDe<'_, '_> {
 macro_rules! signed {
     ($($method:ident $ty:ident),*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            visitor.visit_i64(self.signed($ty::MIN.into(), $ty::MAX.into())?)
+            visitor.visit_i64(self.signed($ty::MIN.into(), $ty::MAX.into()).map_err(Error::new)?)
         }
     )*};
 }
@@ -293,7 +296,7 @@ macro_rules! signed {
 macro_rules! unsigned {
     ($($method:ident $ty:ident),*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            visitor.visit_u64(self.unsigned($ty::MAX.into())?)
+            visitor.visit_u64(self.unsigned($ty::MAX.into()).map_err(Error::new)?)
         }
     )*};
 }
@@ -305,9 +308,12 @@ impl<'de> de::Deserializer<'de> for ValueDe<'_, '_> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.value.get_ref() {
             DeValue::String(s) => visitor.visit_str(s),
-            DeValue::Integer(_) => match self.integer(Expected::Integer)? {
-                n if n < 0 => visitor.visit_i64(self.signed(i64::MIN, i64::MAX)?),
-                _ => visitor.visit_u64(self.unsigned(u64::MAX)?),
+            DeValue::Integer(_) => match self.integer(Expected::Integer) {
+                Ok(n) if n < 0 => {
+                    visitor.visit_i64(self.signed(i64::MIN, i64::MAX).map_err(Error::new)?)
+                }
+                Ok(_) => visitor.visit_u64(self.unsigned(u64::MAX).map_err(Error::new)?),
+                Err(kind) => Err(Error::new(kind)),
             },
             DeValue::Float(f) => match f.as_str().parse() {
                 Ok(f) => visitor.visit_f64(f),

@@ -53,6 +53,11 @@ pub fn read<T: DeserializeOwned>(root: &DeTable<'_>) -> Result<T, Vec<Error>> {
         }
     };
     if !unknown.is_empty() {
+        // `regions` written inside `[[sources]]`: the page lacks it, said where it stands.
+        errors.retain(|e| match e.kind {
+            Kind::Missing { field } => !unknown.values().any(|u| u.name == field),
+            _ => true,
+        });
         let schema = Schema::of::<T>();
         errors.extend(unknown.into_values().map(|u| {
             let placement = schema.placement(&u.path, &u.name);
@@ -133,7 +138,13 @@ mod tests {
             ("A", Some(-2), 0)
         );
         assert!(matches!(page.audiences[..], [Audience::Industrie]));
-        assert_eq!(page.sources[0].document, "d");
+        assert_eq!(
+            (
+                page.sources[0].document.as_str(),
+                page.sources[0].date.as_str()
+            ),
+            ("d", "2020")
+        );
     }
 
     #[test]
