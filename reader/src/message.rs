@@ -113,6 +113,20 @@ pub fn wrong_type(
     Message { text, hint }
 }
 
+/// A number out of what the field takes (a negative amount).
+pub fn out_of_range(field: Option<&str>, context: &str, expected: &Expected) -> Message {
+    Message {
+        text: format!(
+            "{}nombre impossible : il faut {}",
+            head(field, context),
+            expected.phrase()
+        ),
+        hint: Some(
+            "un montant ou un nombre s'écrit en chiffres, positif, sans espace : 40000".to_owned(),
+        ),
+    }
+}
+
 impl Error {
     /// The message of this error in `text`, the TOML it was read from; `alias` gives the field
     /// a word editors use stands for (`titre` → `title`), for "did you mean".
@@ -138,13 +152,7 @@ impl Error {
                 }
             }
             Kind::WrongType { expected, found } => wrong_type(field, "", expected, *found, written),
-            Kind::OutOfRange { expected } => Message {
-                text: format!("{}nombre impossible : il faut {}", head(field, ""), expected.phrase()),
-                hint: Some(
-                    "un montant ou un nombre s'écrit en chiffres, positif, sans espace : 40000"
-                        .to_owned(),
-                ),
-            },
+            Kind::OutOfRange { expected } => out_of_range(field, "", expected),
             Kind::UnknownVariant { written, variants } => Message {
                 text: format!("{}valeur inconnue « {} »", head(field, ""), quote(written)),
                 hint: Some(suggestion(
