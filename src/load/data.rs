@@ -1,6 +1,6 @@
 //! Structured data files of `content/data/` and the site's `portail.toml`.
 
-use super::read::{parse_typed, Located};
+use super::read::{check_syntax, parse_typed, Located};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use crate::model::*;
 use std::path::Path;
@@ -67,8 +67,15 @@ pub fn load_data(
                 }
             }
         }
-        // The wizard's rules are checked against the whole site in validation.
-        "data/assistant.toml" => site.wizard = Some(DataFile { display, text, data: () }),
+        // The wizard's rules are checked against the whole site in validation; their syntax
+        // here, explained as in every other file.
+        "data/assistant.toml" => match check_syntax(&text, &at) {
+            Ok(()) => site.wizard = Some(DataFile { display, text, data: () }),
+            Err(d) => {
+                diags.push(d);
+                site.unloaded.push(rel.to_owned());
+            }
+        },
         _ => diags.push(
             Diagnostic::new(display, "fichier de données inconnu")
                 .hint("les fichiers reconnus sont data/glossaire.toml, data/contacts.toml et data/assistant.toml"),

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use reader::{Kind, Message, Schema};
 use serde::de::DeserializeOwned;
 use toml::de::DeTable;
+use toml::Spanned;
 
 /// Where a piece of TOML sits in its file, for diagnostics.
 pub struct Located<'a> {
@@ -25,49 +26,71 @@ pub fn parse_typed<T: DeserializeOwned>(
     toml_text: &str,
     at: &Located<'_>,
 ) -> Result<T, Vec<Diagnostic>> {
-    // A byte-order mark, as some Windows editors write, is not part of the TOML.
-    let bom = if toml_text.starts_with('\u{feff}') {
-        3
-    } else {
-        0
-    };
-    let toml_text = &toml_text[bom..];
-    let at = &Located {
-        base: at.base + bom,
-        ..*at
-    };
-    let diagnostic = |offset: Option<usize>, m: Message| {
-        let offset = offset.map_or(at.whole, |o| at.base + o);
-        let d = Diagnostic::new(at.display, m.text).at(at.file_text, offset);
-        match m.hint {
-            Some(h) => d.hint(h),
-            None => d,
-        }
-    };
-    let table = DeTable::parse(toml_text).map_err(|e| {
-        let first_line = reader::line_column(at.file_text, at.base).0;
-        let fields = Schema::of::<T>().fields();
-        let guess =
-            |name: &str| reader::words::guess(name, fields, &french_name).map(str::to_owned);
-        let m = super::toml_fr::diagnose(toml_text, first_line, e.span(), e.message(), &guess);
-        vec![diagnostic(
-            Some(m.at),
-            Message {
-                text: m.message,
-                hint: Some(m.hint),
-            },
-        )]
-    })?;
+    let (toml_text, at) = without_bom(toml_text, at);
+    let table = parse(toml_text, &at, &|| Schema::of::<T>().fields()).map_err(|d| vec![d])?;
     reader::read(table.get_ref()).map_err(|errors| {
         errors
             .iter()
             .map(|e| {
                 let m =
                     date_fix(e, toml_text).unwrap_or_else(|| e.message(toml_text, &french_name));
-                diagnostic(e.span.as_ref().map(|s| s.start), m)
+                diagnostic(&at, e.span.as_ref().map(|s| s.start), m)
             })
             .collect()
     })
+}
+
+/// Checks the syntax of a file whose content another reader checks (the wizard's rules), so
+/// that its syntax errors are explained as in every other file.
+pub fn check_syntax(toml_text: &str, at: &Located<'_>) -> Result<(), Diagnostic> {
+    let (toml_text, at) = without_bom(toml_text, at);
+    parse(toml_text, &at, &|| &[]).map(|_| ())
+}
+
+/// A byte-order mark, as some Windows editors write, is not part of the TOML.
+fn without_bom<'t, 'a>(toml_text: &'t str, at: &Located<'a>) -> (&'t str, Located<'a>) {
+    let bom = if toml_text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let at = Located {
+        base: at.base + bom,
+        ..*at
+    };
+    (&toml_text[bom..], at)
+}
+
+/// The TOML tree, or its syntax error explained (`toml_fr`); `fields` are those the file
+/// accepts at the top, for a misspelt name.
+fn parse<'t>(
+    toml_text: &'t str,
+    at: &Located<'_>,
+    fields: &dyn Fn() -> &'static [&'static str],
+) -> Result<Spanned<DeTable<'t>>, Diagnostic> {
+    DeTable::parse(toml_text).map_err(|e| {
+        let first_line = reader::line_column(at.file_text, at.base).0;
+        let fields = fields();
+        let guess =
+            |name: &str| reader::words::guess(name, fields, &french_name).map(str::to_owned);
+        let m = super::toml_fr::diagnose(toml_text, first_line, e.span(), e.message(), &guess);
+        let at_mistake = Some(m.at);
+        let m = Message {
+            text: m.message,
+            hint: Some(m.hint),
+        };
+        diagnostic(at, at_mistake, m)
+    })
+}
+
+/// `m` at byte `offset` of the TOML text, or where the whole table is pointed at.
+fn diagnostic(at: &Located<'_>, offset: Option<usize>, m: Message) -> Diagnostic {
+    let offset = offset.map_or(at.whole, |o| at.base + o);
+    let d = Diagnostic::new(at.display, m.text).at(at.file_text, offset);
+    match m.hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
 }
 
 /// A date the model refuses but recognisably written another way (`"20 novembre 2026"`): the
