@@ -2,7 +2,7 @@
 //! the wizard's rules file share it.
 //!
 //! [`read`] deserializes a model type from toml's spanned tree with a serde deserializer of its
-//! own ([`de`]), which checks each value against what the model asks for before serde sees it.
+//! own (`de.rs`), which checks each value against what the model asks for before serde sees it.
 //! An error is data ([`Error`]: what was expected, what was found, the byte span of the value),
 //! and every error of a file is found, not only the first. French messages are made from that
 //! data ([`message`]); the wizard, which walks its file by hand, builds its messages with the
