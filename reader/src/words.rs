@@ -74,7 +74,7 @@ pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     }
 }
 
-/// A text as it may stand between « »: cut with … past [`MAX_QUOTE`] characters.
+/// A text as it may stand between « »: cut with … past 60 characters (`MAX_QUOTE`).
 pub fn quote(text: &str) -> String {
     if text.chars().count() <= MAX_QUOTE {
         return text.to_owned();
