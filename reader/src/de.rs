@@ -27,7 +27,6 @@ pub(crate) struct Pass<'s> {
 
 /// The field a table hangs from, and the one above: a path on the stack, read only when an
 /// unknown field needs placing.
-#[derive(Clone, Copy)]
 pub(crate) struct Link<'a> {
     name: &'static str,
     up: Option<&'a Link<'a>>,
