@@ -5,6 +5,7 @@
 //! first day, and as a deadline it runs to the period's last day (`2021-10` is open until
 //! 31 October 2021 included).
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -198,23 +199,33 @@ impl Serialize for Date {
 }
 
 /// Editors may write a bare TOML date (`2021-03-12`), a quoted one (`"2021-03-12"`), a month
-/// (`"2021-07"`) or a year (`"2021"` or `2021`).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateRepr {
-    Toml(toml::value::Datetime),
-    Text(String),
-    Year(i64),
-}
-
+/// (`"2021-07"`) or a year (`"2021"` or `2021`). The site's reader (`reader`) hands a bare date
+/// over as its text.
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = match DateRepr::deserialize(d)? {
-            DateRepr::Toml(dt) => dt.to_string(),
-            DateRepr::Text(s) => s,
-            DateRepr::Year(y) => y.to_string(),
-        };
-        Date::parse(&text).map_err(serde::de::Error::custom)
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+struct DateVisitor;
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("une date (AAAA-MM-JJ, AAAA-MM ou AAAA)")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+        Date::parse(text).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, year: i64) -> Result<Date, E> {
+        self.visit_str(&year.to_string())
+    }
+
+    fn visit_u64<E: de::Error>(self, year: u64) -> Result<Date, E> {
+        self.visit_str(&year.to_string())
     }
 }
 

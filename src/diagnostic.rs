@@ -43,7 +43,7 @@ impl Diagnostic {
 
     /// Places the diagnostic at byte `offset` of `source`, the full text of the file.
     pub fn at(mut self, source: &str, offset: usize) -> Self {
-        let (line, column) = line_column(source, offset);
+        let (line, column) = reader::line_column(source, offset);
         self.line = line;
         self.column = column;
         self.excerpt = source.lines().nth(line - 1).map(str::to_owned);
@@ -90,23 +90,6 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
-}
-
-/// 1-based (line, column) of a byte offset; columns count characters, not bytes.
-pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// A path shown to the user: relative to the site root, `/`-separated, on every platform.
@@ -176,42 +159,9 @@ fn window(line: &str, column: usize) -> (String, usize) {
     (shown, caret)
 }
 
-/// Suggests the closest known name for a misspelt one, if any is close enough.
-pub fn did_you_mean<'a>(
-    wrong: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    // Transpositions ("fri" for "fir") score low on Jaro-Winkler alone, hence both measures.
-    let close =
-        |c: &str| strsim::damerau_levenshtein(wrong, c) <= (wrong.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, c)| *score > 0.8 || close(c))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_and_column_count_characters() {
-        let src = "+++\ntitré = 1\n";
-        assert_eq!(line_column(src, 0), (1, 1));
-        assert_eq!(line_column(src, 4), (2, 1));
-        // 'é' is two bytes: the '=' after "titré " is the 7th character.
-        assert_eq!(line_column(src, src.find('=').unwrap()), (2, 7));
-    }
-
-    #[test]
-    fn suggestion_finds_close_names_only() {
-        let fields = ["title", "description", "date"];
-        assert_eq!(did_you_mean("titel", fields), Some("title"));
-        assert_eq!(did_you_mean("descripton", fields), Some("description"));
-        assert_eq!(did_you_mean("zzz", fields), None);
-    }
 
     #[test]
     fn display_shows_location_excerpt_and_hint() {

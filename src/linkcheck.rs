@@ -87,7 +87,7 @@ fn check_link(
             let hint = if known.contains(&plain) {
                 format!("les ancres s'écrivent en minuscules, sans accents ni espaces : « #{plain} »")
             } else {
-                match crate::diagnostic::did_you_mean(fragment, known.iter().map(String::as_str)) {
+                match reader::words::did_you_mean(fragment, known.iter().map(String::as_str)) {
                     Some(s) => format!("vouliez-vous dire « #{s} » ?"),
                     None if known.is_empty() => {
                         "cette page n'a pas de titre de section : liez la page sans # ou ajoutez un titre « ## … » à la page visée".to_owned()

@@ -64,27 +64,56 @@ impl Source {
     }
 }
 
-/// Front matter fields that every page and section accepts.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct PageMeta {
-    pub title: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub date: Option<Date>,
-    #[serde(default)]
-    pub weight: Option<i64>,
-    #[serde(default)]
-    pub template: Option<String>,
-    /// Only meaningful in `_index.md`: how the section lists its pages.
-    #[serde(default)]
-    pub sort_by: Option<SortBy>,
-    /// The name people use ("FIR", "Article 51"): where the A–Z plan files the page.
-    #[serde(default)]
-    pub common_name: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<Source>,
+/// Declares the front matter of a kind of page with the fields every kind accepts, written
+/// once here: `title` first, the kind's own fields, `weight` and `template` where the `;` stands,
+/// the kind's remaining fields, then `sources`. The order is the one editors read in the list
+/// of accepted fields when they misspell one.
+///
+/// A macro rather than `#[serde(flatten)]`: serde hands a flattened struct its values through
+/// a buffer of its own, without their positions in the file, and without its field names.
+macro_rules! front_matter {
+    (
+        $(#[$attr:meta])*
+        pub struct $name:ident {
+            $($(#[$lead_attr:meta])* pub $lead:ident: $lead_ty:ty),* $(,)?;
+            $($(#[$rest_attr:meta])* pub $rest:ident: $rest_ty:ty),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Deserialize, Serialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            pub title: String,
+            $($(#[$lead_attr])* pub $lead: $lead_ty,)*
+            /// Order among the section's pages, smaller first.
+            #[serde(default)]
+            pub weight: Option<i64>,
+            /// A template of the site's own instead of the kind's.
+            #[serde(default)]
+            pub template: Option<String>,
+            $($(#[$rest_attr])* pub $rest: $rest_ty,)*
+            /// Where the page's facts come from.
+            #[serde(default)]
+            pub sources: Vec<Source>,
+        }
+    };
+}
+
+front_matter! {
+    /// Front matter of a page or a section (`_index.md`); a lever or an update gives its own
+    /// fields here too (`Page::meta`).
+    pub struct PageMeta {
+        #[serde(default)]
+        pub description: Option<String>,
+        #[serde(default)]
+        pub date: Option<Date>;
+        /// Only meaningful in `_index.md`: how the section lists its pages.
+        #[serde(default)]
+        pub sort_by: Option<SortBy>,
+        /// The name people use ("FIR", "Article 51"): where the A–Z plan files the page.
+        #[serde(default)]
+        pub common_name: Option<String>,
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -209,40 +238,33 @@ impl UpdateKind {
     }
 }
 
-/// Front matter of `content/leviers/<slug>.md`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct LeverMeta {
-    pub title: String,
-    pub short_title: String,
-    pub description: String,
-    #[serde(default)]
-    pub weight: Option<i64>,
-    #[serde(default)]
-    pub date: Option<Date>,
-    #[serde(default)]
-    pub template: Option<String>,
-    pub audiences: Vec<Audience>,
-    pub objective: String,
-    pub duration: String,
-    pub contact: String,
-    pub applicants: Vec<String>,
-    pub criteria: Vec<String>,
-    pub funds: Vec<String>,
-    #[serde(default)]
-    pub amounts: Vec<String>,
-    #[serde(default)]
-    pub examples: Vec<String>,
-    #[serde(default)]
-    pub audience_notes: Vec<AudienceNote>,
-    #[serde(default)]
-    pub thresholds: Vec<Threshold>,
-    #[serde(default)]
-    pub facts: Vec<DatedFact>,
-    #[serde(default)]
-    pub common_name: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<Source>,
+front_matter! {
+    /// Front matter of `content/leviers/<slug>.md`.
+    pub struct LeverMeta {
+        pub short_title: String,
+        pub description: String,
+        #[serde(default)]
+        pub date: Option<Date>;
+        pub audiences: Vec<Audience>,
+        pub objective: String,
+        pub duration: String,
+        pub contact: String,
+        pub applicants: Vec<String>,
+        pub criteria: Vec<String>,
+        pub funds: Vec<String>,
+        #[serde(default)]
+        pub amounts: Vec<String>,
+        #[serde(default)]
+        pub examples: Vec<String>,
+        #[serde(default)]
+        pub audience_notes: Vec<AudienceNote>,
+        #[serde(default)]
+        pub thresholds: Vec<Threshold>,
+        #[serde(default)]
+        pub facts: Vec<DatedFact>,
+        #[serde(default)]
+        pub common_name: Option<String>,
+    }
 }
 
 impl LeverMeta {
@@ -264,29 +286,22 @@ impl LeverMeta {
     }
 }
 
-/// Front matter of `content/actualites/<slug>.md`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateMeta {
-    pub title: String,
-    pub description: String,
-    pub kind: UpdateKind,
-    pub date: Date,
-    #[serde(default)]
-    pub deadline: Option<Date>,
-    pub levers: Vec<String>,
-    /// ARS ids (`content/data/contacts.toml`) where the update applies, or `national`.
-    pub regions: Vec<String>,
-    #[serde(default)]
-    pub organiser: Option<String>,
-    #[serde(default)]
-    pub link: Option<String>,
-    #[serde(default)]
-    pub weight: Option<i64>,
-    #[serde(default)]
-    pub template: Option<String>,
-    #[serde(default)]
-    pub sources: Vec<Source>,
+front_matter! {
+    /// Front matter of `content/actualites/<slug>.md`.
+    pub struct UpdateMeta {
+        pub description: String,
+        pub kind: UpdateKind,
+        pub date: Date,
+        #[serde(default)]
+        pub deadline: Option<Date>,
+        pub levers: Vec<String>,
+        /// ARS ids (`content/data/contacts.toml`) where the update applies, or `national`.
+        pub regions: Vec<String>,
+        #[serde(default)]
+        pub organiser: Option<String>,
+        #[serde(default)]
+        pub link: Option<String>;
+    }
 }
 
 impl UpdateMeta {

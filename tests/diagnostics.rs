@@ -536,3 +536,90 @@ fn an_invalid_email_points_at_its_field_not_at_a_comment() {
         "{err}"
     );
 }
+
+/// The message and hint of the first diagnostic of `file` whose message contains `needle`, in
+/// what `portail check` printed.
+fn reported<'a>(stderr: &'a str, file: &str, needle: &str) -> (&'a str, String) {
+    let block = stderr
+        .split("\n\n")
+        .find(|b| {
+            b.starts_with(&format!("{file}:"))
+                && b.lines().next().is_some_and(|l| l.contains(needle))
+        })
+        .unwrap_or_else(|| panic!("{file} : « {needle} » absent de :\n{stderr}"));
+    let message = block
+        .lines()
+        .next()
+        .and_then(|l| l.split_once(": erreur : "))
+        .map_or("", |(_, m)| m);
+    let hint = block
+        .split_once("  aide : ")
+        .map_or(String::new(), |(_, h)| h.to_owned());
+    (message, hint)
+}
+
+/// A page and the wizard's rules are read with the same words: the same misspelt field gets the
+/// same suggestion, and a value of the wrong sort the same message and corrected line.
+#[test]
+fn the_wizard_rules_and_a_page_report_the_same_mistake_the_same_way() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = real_site(tmp.path());
+    let edit = |rel: &str, edits: &[(&str, &str)]| {
+        let path = root.join(rel);
+        let mut text = std::fs::read_to_string(&path).expect("read");
+        for (from, to) in edits {
+            let start = text
+                .find(from)
+                .unwrap_or_else(|| panic!("« {from} » absent de {rel}"));
+            let end = start + text[start..].find('\n').expect("line end");
+            text.replace_range(start..end, to);
+        }
+        std::fs::write(&path, text).expect("write");
+    };
+    edit(
+        "content/a-propos.md",
+        &[
+            ("title = ", "titel = \"À propos\""),
+            ("description = ", "description = 3"),
+        ],
+    );
+    edit(
+        "content/data/assistant.toml",
+        &[
+            (
+                "title = \"Guide pratique APIST",
+                "titel = \"Guide pratique APIST\"",
+            ),
+            ("  text = \"Les établissements", "  text = 3"),
+        ],
+    );
+    let (code, _, err) = run_in(&root, &["check", "--date", common::DATE]);
+    assert_eq!(code, 1, "{err}");
+    let page = "content/a-propos.md";
+    let rules = "content/data/assistant.toml";
+
+    let (_, page_hint) = reported(&err, page, "champ inconnu « titel »");
+    let (_, rules_hint) = reported(&err, rules, "champ inconnu « titel »");
+    assert!(
+        page_hint.starts_with("vouliez-vous dire « title » ? Champs acceptés : title, description"),
+        "{page_hint}"
+    );
+    assert!(
+        rules_hint.starts_with("vouliez-vous dire « title » ? Champs acceptés : id, file, title"),
+        "{rules_hint}"
+    );
+
+    let (page_message, page_hint) = reported(&err, page, "« description »");
+    let (rules_message, rules_hint) = reported(&err, rules, "« text »");
+    assert_eq!(
+        page_message,
+        "champ « description » : il faut un texte, pas un nombre entier"
+    );
+    assert_eq!(
+        rules_message,
+        "champ « text » de la règle : il faut un texte, pas un nombre entier"
+    );
+    let fix = "un texte s'écrit entre guillemets droits ; corrigez ainsi :\n         ";
+    assert_eq!(page_hint.trim_end(), format!("{fix}description = \"3\""));
+    assert_eq!(rules_hint.trim_end(), format!("{fix}text = \"3\""));
+}

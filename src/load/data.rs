@@ -1,6 +1,6 @@
 //! Structured data files of `content/data/` and the site's `portail.toml`.
 
-use super::schema::{parse_typed, Located, Schema};
+use super::read::{check_syntax, parse_typed, Located};
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use crate::model::*;
 use std::path::Path;
@@ -25,12 +25,7 @@ pub fn load_config(root: &Path, diags: &mut Diagnostics) -> Config {
         base: 0,
         whole: 0,
     };
-    parse_typed(
-        &text,
-        &Schema::of::<Config>().nest("menu", Schema::of::<MenuItem>()),
-        &at,
-    )
-    .unwrap_or_else(|ds| {
+    parse_typed(&text, &at).unwrap_or_else(|ds| {
         diags.extend(ds);
         default_config()
     })
@@ -55,11 +50,7 @@ pub fn load_data(
     };
     match rel {
         "data/glossaire.toml" => {
-            let schema = Schema::of::<Glossary>().nest(
-                "terms",
-                Schema::of::<Term>().nest("source", Schema::of::<Source>()),
-            );
-            match parse_typed::<Glossary>(&text, &schema, &at) {
+            match parse_typed::<Glossary>(&text, &at) {
                 Ok(data) => site.glossary = DataFile { display, text, data },
                 Err(ds) => {
                     diags.extend(ds);
@@ -68,18 +59,7 @@ pub fn load_data(
             }
         }
         "data/contacts.toml" => {
-            let schema = Schema::of::<Contacts>()
-                .nest(
-                    "national",
-                    Schema::of::<NationalContact>().nest("source", Schema::of::<Source>()),
-                )
-                .nest(
-                    "ars",
-                    Schema::of::<Ars>()
-                        .nest("referents", Schema::of::<Referent>())
-                        .nest("source", Schema::of::<Source>()),
-                );
-            match parse_typed::<Contacts>(&text, &schema, &at) {
+            match parse_typed::<Contacts>(&text, &at) {
                 Ok(data) => site.contacts = DataFile { display, text, data },
                 Err(ds) => {
                     diags.extend(ds);
@@ -87,8 +67,15 @@ pub fn load_data(
                 }
             }
         }
-        // The wizard's rules are checked against the whole site in validation.
-        "data/assistant.toml" => site.wizard = Some(DataFile { display, text, data: () }),
+        // The wizard's rules are checked against the whole site in validation; their syntax
+        // here, explained as in every other file.
+        "data/assistant.toml" => match check_syntax(&text, &at) {
+            Ok(()) => site.wizard = Some(DataFile { display, text, data: () }),
+            Err(d) => {
+                diags.push(d);
+                site.unloaded.push(rel.to_owned());
+            }
+        },
         _ => diags.push(
             Diagnostic::new(display, "fichier de données inconnu")
                 .hint("les fichiers reconnus sont data/glossaire.toml, data/contacts.toml et data/assistant.toml"),

@@ -3,14 +3,15 @@
 
 mod data;
 mod frontmatter;
-pub mod schema;
+pub mod locate;
+mod read;
 pub mod toml_fr;
 
 use crate::date::Date;
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use crate::model::*;
 use rayon::prelude::*;
-use schema::{parse_typed, Located, Schema};
+use read::{parse_typed, Located};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -196,7 +197,7 @@ fn read_text(path: &Path, display: &str, diags: &mut Diagnostics) -> Option<Stri
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let (line, column) = crate::diagnostic::line_column(&prefix, valid);
+            let (line, column) = reader::line_column(&prefix, valid);
             diags.push(
                 Diagnostic::new(display, "le fichier n'est pas encodé en UTF-8")
                     .at_line(line, column)
@@ -346,22 +347,19 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
         );
     }
     let (meta, kind) = if slug == "_index" {
-        let meta: PageMeta = parse_typed(split.toml, &page_schema(), &at)?;
+        let meta: PageMeta = parse_typed(split.toml, &at)?;
         (meta, PageKind::Section)
     } else if section == "leviers" {
-        let lever: LeverMeta = parse_typed(split.toml, &lever_schema(), &at)?;
+        let lever: LeverMeta = parse_typed(split.toml, &at)?;
         (lever_page_meta(&lever), PageKind::Lever(Box::new(lever)))
     } else if section == "actualites" {
-        let update: UpdateMeta = parse_typed(split.toml, &update_schema(), &at)?;
+        let update: UpdateMeta = parse_typed(split.toml, &at)?;
         (
             update_page_meta(&update),
             PageKind::Update(Box::new(update)),
         )
     } else {
-        (
-            parse_typed(split.toml, &page_schema(), &at)?,
-            PageKind::Plain,
-        )
+        (parse_typed(split.toml, &at)?, PageKind::Plain)
     };
     if !errors.is_empty() {
         return Err(errors);
@@ -391,22 +389,6 @@ fn is_valid_slug(s: &str) -> bool {
         && !reserved
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-pub(crate) fn page_schema() -> Schema {
-    Schema::of::<PageMeta>().nest("sources", Schema::of::<Source>())
-}
-
-pub(crate) fn lever_schema() -> Schema {
-    Schema::of::<LeverMeta>()
-        .nest("sources", Schema::of::<Source>())
-        .nest("audience_notes", Schema::of::<AudienceNote>())
-        .nest("thresholds", Schema::of::<Threshold>())
-        .nest("facts", Schema::of::<DatedFact>())
-}
-
-pub(crate) fn update_schema() -> Schema {
-    Schema::of::<UpdateMeta>().nest("sources", Schema::of::<Source>())
 }
 
 fn lever_page_meta(l: &LeverMeta) -> PageMeta {

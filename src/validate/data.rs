@@ -70,7 +70,7 @@ fn contacts(c: &DataFile<crate::model::Contacts>, diags: &mut Diagnostics) {
         }
     }
     // Every e-mail field of the file, where it is written (the model has lost the positions).
-    let fields = crate::load::schema::string_fields(&c.text, &|k| k.ends_with("email"));
+    let fields = crate::load::locate::string_fields(&c.text, &|k| k.ends_with("email"));
     for (email, at) in fields {
         if !is_valid_email(&email) {
             diags.push(

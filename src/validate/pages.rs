@@ -1,8 +1,9 @@
 //! Checks on pages: unique output paths, lever and update fields, references, templates.
 
 use super::locate;
-use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Page, Site};
+use reader::words::did_you_mean;
 use std::collections::BTreeMap;
 
 pub fn check(site: &Site, templates: &[String], diags: &mut Diagnostics) {

@@ -1,9 +1,10 @@
 //! Reads the rules file into the compiled `Model`, resolving every id and
 //! reporting each unknown question, answer, lever or threshold where it is written.
 
-use super::read::{hint_for, quoted_list, Ctx, Fields, Table, Value};
+use super::read::{hint_for, Ctx, Fields, Table, Value};
 use crate::facts::Facts;
 use crate::model::*;
+use reader::words::quoted_list;
 use std::collections::HashMap;
 use std::ops::Range;
 use toml::de::DeValue;

@@ -1,8 +1,12 @@
 //! Small helpers to read a spanned TOML tree by hand, so that every problem
-//! is reported (not only the first, as serde would) at file:line:column, in
-//! French, with a hint.
+//! is reported at file:line:column, in French, with a hint. Line numbers,
+//! "did you mean", quoting and the words of a wrong value are the site's
+//! reader's (`reader`), so a mistake reads the same in every file.
 
 use super::RuleError;
+use reader::message::{out_of_range, wrong_type};
+use reader::words::{did_you_mean, quoted_list, suggestion, unknown_field_hint};
+use reader::{Expected, Found, Message};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
@@ -13,35 +17,19 @@ pub type Value<'i> = DeValue<'i>;
 /// Collects errors and turns byte offsets into line:column.
 pub struct Ctx<'s> {
     source: &'s str,
-    line_starts: Vec<usize>,
     pub errors: Vec<RuleError>,
 }
 
 impl<'s> Ctx<'s> {
     pub fn new(source: &'s str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         Ctx {
             source,
-            line_starts,
             errors: Vec::new(),
         }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.source.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let column = self
-            .source
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
-        (line + 1, column + 1)
-    }
-
     pub fn error(&mut self, span: &Range<usize>, message: String, hint: Option<String>) {
-        let (line, column) = self.position(span.start);
+        let (line, column) = reader::line_column(self.source, span.start);
         self.errors.push(RuleError {
             line,
             column,
@@ -49,68 +37,31 @@ impl<'s> Ctx<'s> {
             hint,
         });
     }
-}
 
-/// « « a », « b » et « c » », for hints.
-pub fn quoted_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let items: Vec<String> = items.into_iter().map(|s| format!("« {s} »")).collect();
-    match items.len() {
-        0 => String::from("(aucune)"),
-        1 => items[0].clone(),
-        n => format!("{} et {}", items[..n - 1].join(", "), items[n - 1]),
+    fn report(&mut self, span: &Range<usize>, m: Message) {
+        self.error(span, m.text, m.hint);
     }
-}
 
-/// The closest candidate, if close enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (distance(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    /// The text of a value as written, for the corrected line of a hint.
+    fn written(&self, span: &Range<usize>) -> &'s str {
+        self.source.get(span.clone()).unwrap_or("")
+    }
 }
 
 /// A hint naming the likely intended value, then every possible one.
 pub fn hint_for(word: &str, kind: &str, candidates: &[&str]) -> String {
-    match closest(word, candidates.iter().copied()) {
-        Some(best) => format!(
-            "vouliez-vous dire « {best} » ? {kind} possibles : {}",
-            quoted_list(candidates.iter().copied())
-        ),
-        None => format!(
-            "{kind} possibles : {}",
-            quoted_list(candidates.iter().copied())
-        ),
-    }
+    suggestion(
+        did_you_mean(word, candidates.iter().copied()),
+        &format!("{kind} possibles"),
+        &quoted_list(candidates.iter().copied()),
+    )
 }
 
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
-}
-
-fn type_name(value: &Value<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "un texte",
-        DeValue::Integer(_) => "un nombre entier",
-        DeValue::Float(_) => "un nombre décimal",
-        DeValue::Boolean(_) => "un booléen",
-        DeValue::Datetime(_) => "une date",
-        DeValue::Array(_) => "une liste",
-        DeValue::Table(_) => "une table",
+/// « du levier », « de la règle »: what follows a field's name in a message.
+fn of(what: &str) -> String {
+    match what.strip_prefix("le ") {
+        Some(rest) => format!(" du {rest}"),
+        None => format!(" de {what}"),
     }
 }
 
@@ -136,7 +87,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 ctx.error(
                     &key.span(),
                     format!("champ inconnu « {name} » dans {what}"),
-                    Some(hint_for(name, "champs", allowed)),
+                    Some(unknown_field_hint(name, allowed, &|_| None)),
                 );
             }
         }
@@ -147,16 +98,36 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.get(key)
     }
 
-    fn wrong_type(&self, ctx: &mut Ctx<'_>, key: &str, value: &Spanned<Value<'_>>, expected: &str) {
-        ctx.error(
-            &value.span(),
-            format!(
-                "le champ « {key} » de {} doit être {expected}, pas {}",
-                self.what,
-                type_name(value.get_ref())
-            ),
-            None,
+    fn wrong_type(
+        &self,
+        ctx: &mut Ctx<'_>,
+        key: &str,
+        value: &Spanned<Value<'_>>,
+        expected: Expected,
+    ) {
+        let found = Found::of(value.get_ref());
+        let m = wrong_type(
+            Some(key),
+            &of(self.what),
+            &expected,
+            found,
+            ctx.written(&value.span()),
         );
+        ctx.report(&value.span(), m);
+    }
+
+    /// A positive integer, or the error it deserves.
+    fn positive(&self, ctx: &mut Ctx<'_>, key: &str, value: &Spanned<Value<'_>>) -> Option<u64> {
+        let DeValue::Integer(i) = value.get_ref() else {
+            self.wrong_type(ctx, key, value, Expected::PositiveInteger);
+            return None;
+        };
+        let n = u64::from_str_radix(i.as_str(), i.radix()).ok();
+        if n.is_none() {
+            let m = out_of_range(Some(key), &of(self.what), &Expected::PositiveInteger);
+            ctx.report(&value.span(), m);
+        }
+        n
     }
 
     fn missing(&self, ctx: &mut Ctx<'_>, key: &str) {
@@ -176,7 +147,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
             DeValue::String(s) => Some((s.trim().to_string(), value.span())),
             _ => {
-                self.wrong_type(ctx, key, value, "un texte entre guillemets");
+                self.wrong_type(ctx, key, value, Expected::Text);
                 None
             }
         }
@@ -197,7 +168,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::Boolean(b) => *b,
             _ => {
-                self.wrong_type(ctx, key, value, "true ou false");
+                self.wrong_type(ctx, key, value, Expected::Bool);
                 false
             }
         }
@@ -205,21 +176,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     pub fn opt_u64(&self, ctx: &mut Ctx<'_>, key: &str) -> Option<(u64, Range<usize>)> {
         let value = self.get(key)?;
-        let parsed = match value.get_ref() {
-            DeValue::Integer(i) => {
-                u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-            }
-            _ => None,
-        };
-        if parsed.is_none() {
-            self.wrong_type(
-                ctx,
-                key,
-                value,
-                "un nombre entier positif (euros, sans espace)",
-            );
-        }
-        parsed.map(|n| (n, value.span()))
+        self.positive(ctx, key, value).map(|n| (n, value.span()))
     }
 
     pub fn str_list(&self, ctx: &mut Ctx<'_>, key: &str) -> Vec<(String, Range<usize>)> {
@@ -227,14 +184,14 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ctx, key, value, "une liste de textes [\"…\", \"…\"]");
+            self.wrong_type(ctx, key, value, Expected::List);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => out.push((s.trim().to_string(), item.span())),
-                _ => self.wrong_type(ctx, key, item, "une liste de textes"),
+                _ => self.wrong_type(ctx, key, item, Expected::Text),
             }
         }
         out
@@ -245,22 +202,13 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ctx, key, value, "une liste de montants [40000, 90000]");
+            self.wrong_type(ctx, key, value, Expected::List);
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::Integer(i) => {
-                    match u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                        Ok(n) => out.push((n, item.span())),
-                        Err(_) => self.wrong_type(ctx, key, item, "une liste de montants positifs"),
-                    }
-                }
-                _ => self.wrong_type(ctx, key, item, "une liste de montants"),
-            }
-        }
-        out
+        items
+            .iter()
+            .filter_map(|item| self.positive(ctx, key, item).map(|n| (n, item.span())))
+            .collect()
     }
 
     /// A sub-table (`when = { … }` or `[purchase]`).
@@ -269,7 +217,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::Table(t) => Some((t, value.span())),
             _ => {
-                self.wrong_type(ctx, key, value, "une table { … }");
+                self.wrong_type(ctx, key, value, Expected::Table);
                 None
             }
         }
@@ -281,14 +229,14 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ctx, key, value, &format!("une suite de blocs [[{key}]]"));
+            self.wrong_type(ctx, key, value, Expected::Blocks(key.to_owned()));
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.wrong_type(ctx, key, item, &format!("un bloc [[{key}]]")),
+                _ => self.wrong_type(ctx, key, item, Expected::Table),
             }
         }
         out
