@@ -51,6 +51,12 @@ export default [
       "no-eval": "error",
       "no-implied-eval": "error",
       "no-new-func": "error",
+      // The build strips comment lines from these scripts line by line (src/assets.rs): no
+      // text may span lines.
+      "no-multi-str": "error",
+      "no-restricted-syntax": ["error",
+        { selector: "TemplateLiteral", message: "No template literals in static/: the build strips comment lines (src/assets.rs)." },
+      ],
       "no-restricted-globals": ["error",
         { name: "fetch", message: "fetch() fails from file:// : load a classic script instead." },
         // Browser globals that a forgotten declaration would silently read (window.name…).

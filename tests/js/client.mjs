@@ -24,11 +24,14 @@ export function requireBuiltSite(site = SITE) {
   return site;
 }
 
-/** A fresh global scope with the search scripts run in it, plus `extraScripts` (paths). */
-export function loadClient(extraScripts = []) {
+/**
+ * A fresh global scope with the search scripts of `dir` run in it (the sources by default),
+ * plus `extraScripts` (paths).
+ */
+export function loadClient(extraScripts = [], dir = path.join(REPO, "static")) {
   const context = vm.createContext({ console });
   context.window = context;
-  const files = ENGINE_SCRIPTS.map((name) => path.join(REPO, "static", name)).concat(extraScripts);
+  const files = ENGINE_SCRIPTS.map((name) => path.join(dir, name)).concat(extraScripts);
   for (const file of files) {
     vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
   }
@@ -38,11 +41,12 @@ export function loadClient(extraScripts = []) {
 export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 
 /**
- * An engine over `site`'s search files, in a fresh context. `loaded` lists the files read
- * ({path, raw, gzipped}); `reset()` empties it.
+ * An engine over `site`'s search files, run by the scripts the site ships (as the build strips
+ * them of their comments), in a fresh context. `loaded` lists the files read ({path, raw,
+ * gzipped}); `reset()` empties it.
  */
 export function siteEngine(site = SITE) {
-  const context = loadClient();
+  const context = loadClient([], path.join(site, "static"));
   const loaded = [];
   const loadScript = (relative) => {
     try {
