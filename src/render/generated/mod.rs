@@ -41,10 +41,6 @@ struct GuidePage<'a> {
     guide: guide::GuideView<'a>,
 }
 
-/// The 404 page has nothing but the base.
-#[derive(Serialize)]
-struct NothingMore {}
-
 /// Every generated file; a page only if its template exists (a content page at the same
 /// address is reported as a collision by the pipeline).
 pub fn pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFile>, Diagnostic> {
@@ -92,13 +88,14 @@ pub fn pages(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFile>, Diagno
         let html = page(shared, tera, "guide.html", base(GUIDE, title), extra)?;
         out.push(file(GUIDE, guide_links::in_main(&html, &targets)));
     }
+    // The 404 page has the base alone, its links made absolute when they can be.
     let lost = base(NOT_FOUND, "Page introuvable");
     let (template, lost) = match site.config.base_url.as_deref() {
         Some(url) => ("404.html", not_found::absolute(lost, url)),
         None => ("404-sans-adresse.html", lost),
     };
     if has(template) {
-        let html = page(shared, tera, template, lost, NothingMore {})?;
+        let html = page(shared, tera, template, lost, ())?;
         out.push(file(NOT_FOUND, html));
     }
     out.push(feeds::atom(shared, tera)?);
