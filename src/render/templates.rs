@@ -391,4 +391,21 @@ mod tests {
         assert_eq!((d.line, d.column), (2, 6), "{d}");
         assert_eq!(d.message, "variable « page.titl » inconnue");
     }
+
+    #[test]
+    fn a_context_that_cannot_be_serialised_is_an_error_naming_the_file() {
+        #[derive(Serialize)]
+        struct Unfit {
+            // JSON object keys must be strings.
+            x: BTreeMap<(u8, u8), u8>,
+        }
+        let s = sources(&[("page.html", "{{ x }}")]);
+        let tera = engine(&s).expect("parses");
+        let unfit = Unfit {
+            x: BTreeMap::from([((1, 2), 3)]),
+        };
+        let d = render(&tera, "page.html", &unfit, "content/page.md", &s).expect_err("refused");
+        assert_eq!(d.file, "content/page.md");
+        assert!(d.message.contains("« page.html » impossible"), "{d}");
+    }
 }
