@@ -1,5 +1,5 @@
-//! What each template receives: typed views borrowing the site model, serialised for Tera at
-//! render time (no intermediate JSON). Every URL in them is relative to the page being
+//! What each template receives: typed views borrowing the site model, serialised into Tera's
+//! context once, when the page is rendered. Every URL in them is relative to the page being
 //! rendered. Their field names are a public interface, since a site's own templates read them:
 //! `docs/gabarits.md` lists them.
 
