@@ -135,7 +135,6 @@ pub fn scripts(site: &Site, wizard: &Compiled) -> Vec<OutputFile> {
 }
 
 /// The no-JavaScript table of the same rules, for the template.
-pub fn table(wizard: &Compiled) -> Result<serde_json::Value, String> {
-    serde_json::to_value(wizard::static_table(&wizard.rules, &wizard.facts))
-        .map_err(|e| format!("tableau de l'assistant impossible à produire : {e}"))
+pub fn table(wizard: &Compiled) -> wizard::Table {
+    wizard::static_table(&wizard.rules, &wizard.facts)
 }

@@ -199,16 +199,7 @@ fn a_folder_with_only_content_builds_with_the_embedded_defaults() {
 #[test]
 fn a_base_url_adds_a_sitemap_and_absolute_feed_links_while_pages_stay_relative() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let root = real_site(tmp.path());
-    let config = std::fs::read_to_string(root.join("portail.toml")).expect("config");
-    std::fs::write(
-        root.join("portail.toml"),
-        config.replace(
-            "# base_url = \"https://exemple.fr/portail/\"",
-            "base_url = \"https://exemple.fr/portail/\"",
-        ),
-    )
-    .expect("write");
+    let root = site_with_base_url(tmp.path(), "https://exemple.fr/portail/");
     let out = root.join("public");
     build(&root, &out);
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap.xml");
@@ -238,4 +229,107 @@ fn a_base_url_adds_a_sitemap_and_absolute_feed_links_while_pages_stay_relative()
     let plain = tmp.path().join("plain");
     build(&repo(), &plain);
     assert!(!plain.join("sitemap.xml").exists());
+}
+
+/// A copy of the real site with `base_url` set to `url`.
+fn site_with_base_url(tmp: &Path, url: &str) -> std::path::PathBuf {
+    let root = real_site(tmp);
+    let config = std::fs::read_to_string(root.join("portail.toml")).expect("config");
+    let line = format!("base_url = \"{url}\"");
+    let config = config.replace("# base_url = \"https://exemple.fr/portail/\"", &line);
+    std::fs::write(root.join("portail.toml"), config).expect("write");
+    root
+}
+
+#[test]
+fn a_site_overrides_the_feed_and_the_sitemap_like_any_template() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = site_with_base_url(tmp.path(), "https://exemple.fr/portail/");
+    let templates = root.join("templates");
+    let write = |name: &str, text: &str| std::fs::write(templates.join(name), text).expect("write");
+    write(
+        "atom.xml",
+        "<flux>{% for e in entries %}[{{ e.url }}]{% endfor %}</flux>\n",
+    );
+    write(
+        "sitemap.xml",
+        "<plan>{{ pages | length }} {{ pages.0.url }}</plan>\n",
+    );
+    let out = tmp.path().join("public");
+    build(&root, &out);
+    let count = |dir: &str| {
+        walkdir::WalkDir::new(root.join(dir))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .count()
+    };
+    let feed = std::fs::read_to_string(out.join("actualites/atom.xml")).expect("atom");
+    assert!(
+        feed.starts_with("<flux>[") && feed.ends_with("]</flux>\n"),
+        "{feed}"
+    );
+    // Every update (the section's own page aside), with its absolute address.
+    assert_eq!(
+        feed.matches("[https://exemple.fr/portail/actualites/")
+            .count(),
+        count("content/actualites") - 1,
+        "{feed}"
+    );
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap");
+    let expected = format!(
+        "<plan>{} https://exemple.fr/portail/a-propos/index.html</plan>\n",
+        count("content")
+    );
+    assert_eq!(sitemap, expected);
+
+    // A mistake in the site's feed template is reported there.
+    write("atom.xml", "<flux>{{ entries.0.titre }}</flux>");
+    let checked = portail(&root, &["check", "--date", DATE]);
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert_eq!(checked.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("templates/atom.xml") && stderr.contains("entries.0.titre"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_feed_and_the_sitemap_escape_what_they_quote_and_drop_control_characters() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = site_with_base_url(tmp.path(), "https://exemple.fr/a&b/");
+    let update = root.join("content/actualites/appel-candidatures-ipep.md");
+    let text = std::fs::read_to_string(&update).expect("update");
+    let mut hostile = text.clone();
+    for (field, value) in [
+        ("title", r#""IPEP <b>gras</b> & \"cité\"\u0001\u0007""#),
+        ("organiser", r#""<Org> & \u0003 CNAM""#),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{field} = ")))
+            .expect("field");
+        hostile = hostile.replacen(line, &format!("{field} = {value}"), 1);
+    }
+    std::fs::write(&update, hostile).expect("write");
+    let out = tmp.path().join("public");
+    build(&root, &out);
+    let feed = std::fs::read_to_string(out.join("actualites/atom.xml")).expect("atom");
+    assert!(
+        feed.contains("<title>IPEP &lt;b&gt;gras&lt;/b&gt; &amp; &quot;cité&quot;</title>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("<name>&lt;Org&gt; &amp;  CNAM</name>"),
+        "{feed}"
+    );
+    assert!(feed.contains("<id>https://exemple.fr/a&amp;b/actualites/index.html</id>"));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap");
+    assert!(sitemap.contains("<loc>https://exemple.fr/a&amp;b/index.html</loc>"));
+    for xml in [&feed, &sitemap] {
+        assert!(
+            !xml.contains(|c: char| c.is_control() && c != '\n'),
+            "{xml}"
+        );
+    }
 }

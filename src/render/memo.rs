@@ -39,7 +39,7 @@ pub(super) struct Generated {
 /// The hash of what a page's rendering may read besides its own file: `shape` for every page
 /// (paths, front matter, data files, templates, configuration, date), `full` for the generated
 /// files and the pages whose template shows other pages' bodies (see
-/// [`super::special::reads_bodies`]); `full` adds the bodies those show. Editing a lever's body
+/// [`super::context::reads_bodies`]); `full` adds the bodies those show. Editing a lever's body
 /// thus renders again the lever, the glossary page and the generated files, not every page.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) struct Fingerprint {
@@ -60,7 +60,7 @@ pub(super) fn fingerprint(
         p.source.hash(&mut h);
         p.output.hash(&mut h);
         p.text[..p.body_offset].hash(&mut h);
-        if super::special::body_shown_elsewhere(p) {
+        if super::generated::body_shown_elsewhere(p) {
             p.source.hash(&mut bodies);
             p.text[p.body_offset..].hash(&mut bodies);
         }

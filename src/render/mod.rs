@@ -3,8 +3,8 @@
 
 pub mod context;
 mod exports;
+mod generated;
 pub mod memo;
-mod special;
 pub mod templates;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -15,7 +15,7 @@ use context::Shared;
 use memo::{Generated, Memo, Remembered};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use tera::{Context, Tera};
+use tera::Tera;
 
 /// What rendering a page produced that the link check reads: the ids its HTML really has
 /// (whatever the templates, conditional blocks included) and its links as written.
@@ -86,8 +86,10 @@ pub fn render(
         .is_some()
         .then(|| memo::fingerprint(site, template_sources, opts.livereload));
     let previous = memo.as_deref();
-    let mut entries: Vec<Option<PageText>> =
-        special::data_texts(site).into_iter().map(Some).collect();
+    let mut entries: Vec<Option<PageText>> = generated::search_texts(site)
+        .into_iter()
+        .map(Some)
+        .collect();
     let mut pages = Vec::with_capacity(site.pages.len());
     let mut kept = std::collections::HashSet::new();
     let mut fresh = Vec::new();
@@ -96,7 +98,7 @@ pub fn render(
             .par_iter()
             .map(|page| {
                 let key = fingerprint.map(|f| {
-                    let reads = if special::reads_bodies(&template_name(page)) {
+                    let reads = if context::reads_bodies(&template_name(page)) {
                         f.full
                     } else {
                         f.shape
@@ -202,7 +204,7 @@ enum Done<'s> {
 
 /// The pages and files made from the site's shape alone.
 fn generated(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut files = special::generated_pages(shared, tera)?;
+    let mut files = generated::pages(shared, tera)?;
     files.extend(exports::files(shared.site)?);
     if let Some(rules) = shared.wizard {
         files.extend(crate::assistant::scripts(shared.site, rules));
@@ -234,10 +236,15 @@ fn render_page(
         &|d| shared.links.rewrite(&page.source, &page.output, d),
         abbrs,
     );
-    let mut ctx = shared.page_context(page, &md.html, &md.headings);
     let template = template_name(page);
-    special::extend_context(shared, page, &template, &mut ctx)?;
-    let html = render_template(tera, &template, &ctx, shared.template_sources)?;
+    let ctx = shared.page_context(page, &template, &md.html, &md.headings);
+    let html = render_template(
+        tera,
+        &template,
+        &ctx,
+        &page.display,
+        shared.template_sources,
+    )?;
     let text = PageText {
         output: page.output.clone(),
         title: page.meta.title.clone(),
@@ -287,13 +294,11 @@ fn render_page(
 pub fn render_template(
     tera: &Tera,
     name: &str,
-    ctx: &serde_json::Value,
+    ctx: &impl serde::Serialize,
+    file: &str,
     sources: &BTreeMap<String, String>,
 ) -> Result<String, Diagnostic> {
-    Context::from_value(ctx.clone())
-        .and_then(|context| tera.render(name, &context))
-        .map(|html| crate::typography::html(&html))
-        .map_err(|e| templates::diagnostic(&e, sources))
+    templates::render(tera, name, ctx, file, sources).map(|html| crate::typography::html(&html))
 }
 
 /// The template a page uses: its own `template`, or one by kind.

@@ -2,8 +2,9 @@
 //! template errors told in French at `templates/NAME:line:column`.
 
 use crate::diagnostic::Diagnostic;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use tera::{Tera, Value};
+use tera::{Context, Tera, Value};
 
 pub fn engine(sources: &BTreeMap<String, String>) -> Result<Tera, Vec<Diagnostic>> {
     let cycles = recursion(sources);
@@ -16,6 +17,28 @@ pub fn engine(sources: &BTreeMap<String, String>) -> Result<Tera, Vec<Diagnostic
     tera.register_filter("euros", euros);
     tera.set_escape_fn(crate::html::escape);
     Ok(tera)
+}
+
+/// Renders the template `name` with the typed context `ctx`. `file` is what is being made,
+/// named when the context cannot be serialised: an error, never an empty output.
+pub fn render(
+    tera: &Tera,
+    name: &str,
+    ctx: &impl Serialize,
+    file: &str,
+    sources: &BTreeMap<String, String>,
+) -> Result<String, Diagnostic> {
+    let context = Context::from_serialize(ctx).map_err(|e| {
+        Diagnostic::new(
+            file,
+            format!(
+                "contexte du gabarit « {name} » impossible à produire : {}",
+                error_chain(&e)
+            ),
+        )
+    })?;
+    tera.render(name, &context)
+        .map_err(|e| diagnostic(&e, sources))
 }
 
 /// Tera nests the useful message (which variable, which line) in the error's sources.
@@ -367,5 +390,22 @@ mod tests {
         let d = diagnostic(&e, &s);
         assert_eq!((d.line, d.column), (2, 6), "{d}");
         assert_eq!(d.message, "variable « page.titl » inconnue");
+    }
+
+    #[test]
+    fn a_context_that_cannot_be_serialised_is_an_error_naming_the_file() {
+        #[derive(Serialize)]
+        struct Unfit {
+            // JSON object keys must be strings.
+            x: BTreeMap<(u8, u8), u8>,
+        }
+        let s = sources(&[("page.html", "{{ x }}")]);
+        let tera = engine(&s).expect("parses");
+        let unfit = Unfit {
+            x: BTreeMap::from([((1, 2), 3)]),
+        };
+        let d = render(&tera, "page.html", &unfit, "content/page.md", &s).expect_err("refused");
+        assert_eq!(d.file, "content/page.md");
+        assert!(d.message.contains("« page.html » impossible"), "{d}");
     }
 }
