@@ -134,7 +134,7 @@ proptest! {
         let mut pages: Vec<PageText> = texts.iter().enumerate().map(|(i, t)| PageText {
             output: format!("p{i}/index.html"),
             title: t.chars().take(30).collect(),
-            section: "Section".into(),
+            label: "Section".into(),
             sections: vec![TextSection { anchor: Some("a".into()), heading: Some(t.clone()), text: t.clone() }],
             keywords: t.clone(),
         }).collect();

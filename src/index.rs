@@ -80,7 +80,7 @@ pub fn pages(texts: Vec<PageText>) -> Vec<SearchPage> {
                 pages.push(SearchPage {
                     url: t.output,
                     title: t.title,
-                    label: t.section,
+                    label: t.label,
                     keywords: t.keywords,
                     sections,
                 });

@@ -312,11 +312,14 @@ impl UpdateMeta {
     }
 }
 
-/// What a page is, decided by the section it lives in.
+/// What a page is, decided by the folder it lives in. Words used in the code, one idea each: a
+/// *folder* of `content/`; its `_index.md`, the folder's page ([`PageKind::Folder`], template
+/// `section.html`, « rubrique » for editors); a *section*, the part of a page under one heading
+/// (search indexes and shows sections); a *label*, what a search result says a page belongs to.
 #[derive(Debug, Clone)]
 pub enum PageKind {
     Plain,
-    Section,
+    Folder,
     Lever(Box<LeverMeta>),
     Update(Box<UpdateMeta>),
 }
@@ -334,8 +337,9 @@ pub struct Page {
     pub body_offset: usize,
     /// Output file, relative to the output root: `leviers/fir/index.html`.
     pub output: String,
-    /// Content folder of the section this page belongs to (`leviers`), `""` for the root.
-    pub section: String,
+    /// Content folder the page is in (`leviers`), `""` for the root; its `_index.md` is the
+    /// folder's section page.
+    pub folder: String,
     pub slug: String,
     pub meta: PageMeta,
     pub kind: PageKind,
@@ -346,8 +350,8 @@ impl Page {
         &self.text[self.body_offset..]
     }
 
-    pub fn is_section(&self) -> bool {
-        matches!(self.kind, PageKind::Section)
+    pub fn is_folder(&self) -> bool {
+        matches!(self.kind, PageKind::Folder)
     }
 
     pub fn lever(&self) -> Option<&LeverMeta> {

@@ -66,7 +66,7 @@ pub fn compile_with(
     let statics = assets::static_files(root, &mut diags);
     clock.lap("load");
     let names: Vec<String> = templates.keys().cloned().collect();
-    let wizard = crate::assistant::compile(&site);
+    let wizard = crate::site_wizard::compile(&site);
     diags.extend(validate::validate(&site, &names, wizard.as_ref()).into_sorted());
     let warnings = validate::warnings(&site);
     clock.lap("validate");

@@ -253,7 +253,7 @@ fn glossary_and_contacts_pages_list_every_entry_with_an_anchor() {
 fn the_wizard_rules_hold_on_the_real_content() {
     // The wizard's own tests use fixed facts; these use the facts the build gives it.
     let site = site();
-    let compiled = portail::assistant::compile(&site)
+    let compiled = portail::site_wizard::compile(&site)
         .expect("a wizard")
         .unwrap_or_else(|e| panic!("{e:?}"));
     let (rules, facts) = (&compiled.rules, &compiled.facts);

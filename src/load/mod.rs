@@ -309,7 +309,7 @@ fn placeholders(display: &str, text: &str) -> Vec<Diagnostic> {
 
 fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(&display, &text).map_err(|d| vec![d])?;
-    let (section, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let (folder, file) = rel.rsplit_once('/').unwrap_or(("", rel));
     let slug = file.trim_end_matches(".md").to_owned();
     let at = Located {
         display: &display,
@@ -318,19 +318,19 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
         whole: 0,
     };
     let mut errors = Vec::new();
-    if let Some(folder) = section
+    if let Some(name) = folder
         .split('/')
         .find(|f| !is_valid_slug(f))
-        .filter(|_| !section.is_empty())
+        .filter(|_| !folder.is_empty())
     {
         errors.push(
             Diagnostic::new(
                 &display,
-                format!("nom de dossier « {folder} » invalide pour une adresse web"),
+                format!("nom de dossier « {name} » invalide pour une adresse web"),
             )
             .hint(format!(
                 "renommez le dossier « {} » : minuscules, chiffres et tirets (ni con, nul, aux, prn, com1…)",
-                crate::slug::slugify(folder)
+                crate::slug::slugify(name)
             )),
         );
     }
@@ -348,11 +348,11 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
     }
     let (meta, kind) = if slug == "_index" {
         let meta: PageMeta = parse_typed(split.toml, &at)?;
-        (meta, PageKind::Section)
-    } else if section == "leviers" {
+        (meta, PageKind::Folder)
+    } else if folder == "leviers" {
         let lever: LeverMeta = parse_typed(split.toml, &at)?;
         (lever_page_meta(&lever), PageKind::Lever(Box::new(lever)))
-    } else if section == "actualites" {
+    } else if folder == "actualites" {
         let update: UpdateMeta = parse_typed(split.toml, &at)?;
         (
             update_page_meta(&update),
@@ -369,7 +369,7 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
         display,
         body_offset: split.body_offset,
         output: output_path(rel),
-        section: section.to_owned(),
+        folder: folder.to_owned(),
         slug,
         meta,
         kind,

@@ -38,8 +38,8 @@ pub struct Produced {
 pub struct PageText {
     pub output: String,
     pub title: String,
-    /// The lever or section the page belongs to, as shown in results.
-    pub section: String,
+    /// What the page belongs to, as search results say: its lever, or its folder's title.
+    pub label: String,
     pub sections: Vec<TextSection>,
     /// Structured fields and acronyms, weighted above body text.
     pub keywords: String,
@@ -61,7 +61,7 @@ pub fn render(
     site: &Site,
     template_sources: &BTreeMap<String, String>,
     opts: &Options,
-    wizard: Option<&crate::assistant::Compiled>,
+    wizard: Option<&crate::site_wizard::Compiled>,
     sink: &dyn Sink,
     index: &mut dyn FnMut(Vec<PageText>),
     memo: Option<&mut Memo>,
@@ -207,7 +207,7 @@ fn generated(shared: &Shared<'_>, tera: &Tera) -> Result<Vec<OutputFile>, Diagno
     let mut files = generated::pages(shared, tera)?;
     files.extend(exports::files(shared.site)?);
     if let Some(rules) = shared.wizard {
-        files.extend(crate::assistant::scripts(shared.site, rules));
+        files.extend(crate::site_wizard::scripts(shared.site, rules));
     }
     Ok(files)
 }
@@ -248,7 +248,7 @@ fn render_page(
     let text = PageText {
         output: page.output.clone(),
         title: page.meta.title.clone(),
-        section: section_label(shared.site, page),
+        label: result_label(shared.site, page),
         sections: md.sections,
         keywords: keywords(page),
     };
@@ -307,8 +307,8 @@ pub fn template_name(page: &Page) -> String {
         return t.clone();
     }
     match &page.kind {
-        PageKind::Section if page.output == "index.html" => "index.html",
-        PageKind::Section => "section.html",
+        PageKind::Folder if page.output == "index.html" => "index.html",
+        PageKind::Folder => "section.html",
         PageKind::Lever(_) => "lever.html",
         PageKind::Update(_) => "update.html",
         PageKind::Plain => "page.html",
@@ -316,15 +316,15 @@ pub fn template_name(page: &Page) -> String {
     .to_owned()
 }
 
-fn section_label(site: &Site, page: &Page) -> String {
+fn result_label(site: &Site, page: &Page) -> String {
     if let Some(l) = page.lever() {
         return format!("Levier · {}", l.short_title);
     }
     if page.update().is_some() {
         return "Actualités".to_owned();
     }
-    site.page_by_source(&format!("{}/_index.md", page.section))
-        .filter(|s| !page.section.is_empty() && s.source != page.source)
+    site.page_by_source(&format!("{}/_index.md", page.folder))
+        .filter(|s| !page.folder.is_empty() && s.source != page.source)
         .map_or_else(|| page.meta.title.clone(), |s| s.meta.title.clone())
 }
 

@@ -18,7 +18,7 @@ use crate::model::Site;
 pub fn validate(
     site: &Site,
     templates: &[String],
-    wizard: Option<&Result<crate::assistant::Compiled, Vec<Diagnostic>>>,
+    wizard: Option<&Result<crate::site_wizard::Compiled, Vec<Diagnostic>>>,
 ) -> Diagnostics {
     let mut diags = Diagnostics::default();
     pages::check(site, templates, &mut diags);

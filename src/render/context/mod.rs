@@ -29,7 +29,7 @@ pub struct Shared<'a> {
     pub links: crate::links::LinkTable,
     pub livereload: bool,
     /// The wizard's validated rules, when the site has a wizard.
-    pub wizard: Option<&'a crate::assistant::Compiled>,
+    pub wizard: Option<&'a crate::site_wizard::Compiled>,
     /// Template texts by name, to point template errors at their line.
     pub template_sources: &'a std::collections::BTreeMap<String, String>,
 }
@@ -173,7 +173,7 @@ impl<'a> Shared<'a> {
             let mut sections: Vec<&Page> = site
                 .pages
                 .iter()
-                .filter(|p| p.is_section() && !p.section.is_empty() && !p.section.contains('/'))
+                .filter(|p| p.is_folder() && !p.folder.is_empty() && !p.folder.contains('/'))
                 .collect();
             sections.sort_by_key(|p| order_key(p));
             sections
@@ -208,8 +208,8 @@ impl<'a> Shared<'a> {
             return Vec::new();
         }
         let mut crumbs = vec![home_crumb(&page.output)];
-        if !page.is_section() && !page.section.is_empty() {
-            let index = format!("{}/_index.md", page.section);
+        if !page.is_folder() && !page.folder.is_empty() {
+            let index = format!("{}/_index.md", page.folder);
             if let Some(sec) = self.site.page_by_source(&index) {
                 crumbs.push(Link {
                     title: &sec.meta.title,

@@ -57,18 +57,18 @@ impl<'a> Shared<'a> {
         match &page.kind {
             PageKind::Lever(l) => extra.lever = Some(self.lever(page, from, l)),
             PageKind::Update(u) => extra.update = Some(self.update(from, page, u)),
-            PageKind::Section => extra.section = Some(self.section(page)),
+            PageKind::Folder => extra.section = Some(self.section(page)),
             PageKind::Plain => {}
         }
-        if page.section.is_empty() && page.slug == "_index" {
+        if page.folder.is_empty() && page.slug == "_index" {
             extra.home = Some(self.home(from));
         }
         match template {
             "glossary.html" => extra.glossary = Some(self.glossary(from)),
             "contacts.html" => extra.contacts = Some(self.contacts(&page.source, from)),
             "assistant.html" => {
-                extra.wizard_table = self.wizard.map(crate::assistant::table);
-                extra.wizard_interactive = Some(crate::assistant::interactive());
+                extra.wizard_table = self.wizard.map(crate::site_wizard::table);
+                extra.wizard_interactive = Some(crate::site_wizard::interactive());
             }
             _ => {}
         }

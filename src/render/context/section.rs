@@ -44,11 +44,11 @@ struct LeverCard<'a> {
 impl<'a> Shared<'a> {
     pub(super) fn section(&self, section: &'a Page) -> SectionView<'a> {
         let site = self.site;
-        let folder = section.section.as_str();
+        let folder = section.folder.as_str();
         let mut children: Vec<&Page> = site
             .pages
             .iter()
-            .filter(|p| !p.is_section() && p.section == folder && p.source != section.source)
+            .filter(|p| !p.is_folder() && p.folder == folder && p.source != section.source)
             .collect();
         match section.meta.sort_by.unwrap_or(SortBy::Weight) {
             SortBy::Weight => children.sort_by_key(|p| order_key(p)),
@@ -60,10 +60,10 @@ impl<'a> Shared<'a> {
             .pages
             .iter()
             .filter(|p| {
-                p.is_section()
-                    && p.section.rsplit_once('/').map_or("", |(d, _)| d) == folder
+                p.is_folder()
+                    && p.folder.rsplit_once('/').map_or("", |(d, _)| d) == folder
                     && p.source != section.source
-                    && !p.section.is_empty()
+                    && !p.folder.is_empty()
             })
             .collect();
         subsections.sort_by_key(|p| order_key(p));

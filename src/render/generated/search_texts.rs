@@ -12,7 +12,7 @@ pub fn search_texts(site: &Site) -> Vec<PageText> {
         out.push(PageText {
             output: g.output.clone(),
             title: g.meta.title.clone(),
-            section: "Glossaire".to_owned(),
+            label: "Glossaire".to_owned(),
             sections: site
                 .glossary
                 .data
@@ -31,7 +31,7 @@ pub fn search_texts(site: &Site) -> Vec<PageText> {
         out.push(PageText {
             output: c.output.clone(),
             title: c.meta.title.clone(),
-            section: "Contacts".to_owned(),
+            label: "Contacts".to_owned(),
             sections: site
                 .contacts
                 .data
