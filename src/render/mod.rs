@@ -63,7 +63,7 @@ pub fn render(
     opts: &Options,
     wizard: Option<&crate::site_wizard::Compiled>,
     sink: &dyn Sink,
-    index: &mut dyn FnMut(Vec<PageText>),
+    index: &mut (dyn FnMut(Vec<PageText>) + Send),
     memo: Option<&mut Memo>,
 ) -> Result<Rendered, Diagnostics> {
     let mut diags = Diagnostics::default();
@@ -93,43 +93,55 @@ pub fn render(
     let mut pages = Vec::with_capacity(site.pages.len());
     let mut kept = std::collections::HashSet::new();
     let mut fresh = Vec::new();
+    // The index takes a chunk while the next one renders: its sequential part then runs beside
+    // rendering rather than between two chunks.
+    let mut indexing: Option<Vec<PageText>> = None;
     for chunk in site.pages.chunks(CHUNK_PAGES) {
-        let results: Vec<Result<(PageText, Produced, Done<'_>), Diagnostic>> = chunk
-            .par_iter()
-            .map(|page| {
-                let key = fingerprint.map(|f| {
-                    let reads = if context::reads_bodies(&template_name(page)) {
-                        f.full
-                    } else {
-                        f.shape
-                    };
-                    memo::page_key(reads, &page.source, &page.text)
-                });
-                let known = previous
-                    .and_then(|m| m.pages.get(&page.source))
-                    .filter(|r| Some(r.key) == key);
-                if let Some(r) = known {
-                    sink.put(r.file.clone());
-                    return Ok((
-                        r.text.clone(),
-                        r.produced.clone(),
-                        Done::Reused(&page.source),
-                    ));
-                }
-                let (file, text, produced) = render_page(&shared, &tera, page, &abbrs)?;
-                let fresh = key.map(|key| {
-                    let r = Remembered {
-                        key,
-                        file: file.clone(),
-                        text: text.clone(),
-                        produced: produced.clone(),
-                    };
-                    Box::new((page.source.clone(), r))
-                });
-                sink.put(file);
-                Ok((text, produced, Done::Rendered(fresh)))
-            })
-            .collect();
+        let last = indexing.take();
+        let index_last = || {
+            if let Some(texts) = last {
+                index(texts);
+            }
+        };
+        let render_chunk = || {
+            chunk
+                .par_iter()
+                .map(|page| {
+                    let key = fingerprint.map(|f| {
+                        let reads = if context::reads_bodies(&template_name(page)) {
+                            f.full
+                        } else {
+                            f.shape
+                        };
+                        memo::page_key(reads, &page.source, &page.text)
+                    });
+                    let known = previous
+                        .and_then(|m| m.pages.get(&page.source))
+                        .filter(|r| Some(r.key) == key);
+                    if let Some(r) = known {
+                        sink.put(r.file.clone());
+                        return Ok((
+                            r.text.clone(),
+                            r.produced.clone(),
+                            Done::Reused(&page.source),
+                        ));
+                    }
+                    let (file, text, produced) = render_page(&shared, &tera, page, &abbrs)?;
+                    let fresh = key.map(|key| {
+                        let r = Remembered {
+                            key,
+                            file: file.clone(),
+                            text: text.clone(),
+                            produced: produced.clone(),
+                        };
+                        Box::new((page.source.clone(), r))
+                    });
+                    sink.put(file);
+                    Ok((text, produced, Done::Rendered(fresh)))
+                })
+                .collect()
+        };
+        let (results, ()): (Vec<Outcome<'_>>, ()) = rayon::join(render_chunk, index_last);
         let mut texts = Vec::with_capacity(results.len());
         for r in results {
             match r {
@@ -150,6 +162,9 @@ pub fn render(
                 Err(d) => diags.push(d),
             }
         }
+        indexing = Some(texts);
+    }
+    if let Some(texts) = indexing {
         index(texts);
     }
     let generated = match previous
@@ -195,6 +210,9 @@ pub struct Rendered {
     pub pages: Vec<Produced>,
     pub pages_rendered: usize,
 }
+
+/// One page rendered, or why not.
+type Outcome<'s> = Result<(PageText, Produced, Done<'s>), Diagnostic>;
 
 /// What became of one page: taken from the memo, or rendered (and, with a memo, to remember).
 enum Done<'s> {
