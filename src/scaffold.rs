@@ -5,12 +5,8 @@ use crate::date::Date;
 use std::path::Path;
 
 pub fn create(root: &Path, kind: NewKind, slug: &str) -> Result<String, String> {
-    if slug.is_empty()
-        || !slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        return Err(format!("nom « {slug} » invalide : utilisez des minuscules, des chiffres et des tirets, par exemple « {} »", crate::slug::slugify(slug)));
+    if !crate::slug::is_slug(slug) {
+        return Err(format!("nom « {slug} » invalide : utilisez des minuscules, des chiffres et des tirets (ni con, nul, aux, prn, com1…), par exemple « {} »", crate::slug::slugify(slug)));
     }
     let (folder, text) = match kind {
         NewKind::Lever => ("leviers", lever(slug)),

@@ -44,6 +44,20 @@ impl AnchorSet {
     }
 }
 
+/// A name that works in a URL and on every file system: lowercase ASCII letters, digits and
+/// dashes, and not a name Windows reserves (`con`, `nul`, `com1`…).
+pub fn is_slug(s: &str) -> bool {
+    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
+    let reserved = RESERVED.contains(&s)
+        || ((s.starts_with("com") || s.starts_with("lpt"))
+            && s.len() == 4
+            && s.as_bytes()[3].is_ascii_digit());
+    !s.is_empty()
+        && !reserved
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +71,14 @@ mod tests {
         );
         assert_eq!(slugify("Œuvre d'État"), "oeuvre-d-etat");
         assert_eq!(slugify("  Article 51  "), "article-51");
+    }
+
+    #[test]
+    fn a_file_name_is_a_slug_no_system_reserves() {
+        assert!(is_slug("fir") && is_slug("article-51") && is_slug("com"));
+        for name in ["", "Fir", "fir.md", "évaluation", "con", "nul", "com1", "lpt9"] {
+            assert!(!is_slug(name), "{name}");
+        }
     }
 
     #[test]

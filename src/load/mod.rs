@@ -320,7 +320,7 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
     let mut errors = Vec::new();
     if let Some(name) = folder
         .split('/')
-        .find(|f| !is_valid_slug(f))
+        .find(|f| !crate::slug::is_slug(f))
         .filter(|_| !folder.is_empty())
     {
         errors.push(
@@ -334,7 +334,7 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
             )),
         );
     }
-    if slug != "_index" && !is_valid_slug(&slug) {
+    if slug != "_index" && !crate::slug::is_slug(&slug) {
         errors.push(
             Diagnostic::new(
                 &display,
@@ -375,20 +375,6 @@ fn load_typed_page(rel: &str, display: String, text: String) -> Result<Page, Vec
         kind,
         text,
     })
-}
-
-/// A name that works in a URL and on every file system: lowercase ASCII letters, digits and
-/// dashes, and not a name Windows reserves (`con`, `nul`, `com1`…).
-fn is_valid_slug(s: &str) -> bool {
-    const RESERVED: [&str; 4] = ["con", "prn", "aux", "nul"];
-    let reserved = RESERVED.contains(&s)
-        || ((s.starts_with("com") || s.starts_with("lpt"))
-            && s.len() == 4
-            && s.as_bytes()[3].is_ascii_digit());
-    !s.is_empty()
-        && !reserved
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn lever_page_meta(l: &LeverMeta) -> PageMeta {
