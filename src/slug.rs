@@ -76,7 +76,16 @@ mod tests {
     #[test]
     fn a_file_name_is_a_slug_no_system_reserves() {
         assert!(is_slug("fir") && is_slug("article-51") && is_slug("com"));
-        for name in ["", "Fir", "fir.md", "évaluation", "con", "nul", "com1", "lpt9"] {
+        for name in [
+            "",
+            "Fir",
+            "fir.md",
+            "évaluation",
+            "con",
+            "nul",
+            "com1",
+            "lpt9",
+        ] {
             assert!(!is_slug(name), "{name}");
         }
     }
