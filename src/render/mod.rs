@@ -107,37 +107,7 @@ pub fn render(
             chunk
                 .par_iter()
                 .map(|page| {
-                    let key = fingerprint.map(|f| {
-                        let reads = if context::reads_bodies(&template_name(page)) {
-                            f.full
-                        } else {
-                            f.shape
-                        };
-                        memo::page_key(reads, &page.source, &page.text)
-                    });
-                    let known = previous
-                        .and_then(|m| m.pages.get(&page.source))
-                        .filter(|r| Some(r.key) == key);
-                    if let Some(r) = known {
-                        sink.put(r.file.clone());
-                        return Ok((
-                            r.text.clone(),
-                            r.produced.clone(),
-                            Done::Reused(&page.source),
-                        ));
-                    }
-                    let (file, text, produced) = render_page(&shared, &tera, page, &abbrs)?;
-                    let fresh = key.map(|key| {
-                        let r = Remembered {
-                            key,
-                            file: file.clone(),
-                            text: text.clone(),
-                            produced: produced.clone(),
-                        };
-                        Box::new((page.source.clone(), r))
-                    });
-                    sink.put(file);
-                    Ok((text, produced, Done::Rendered(fresh)))
+                    render_or_reuse(&shared, &tera, &abbrs, page, fingerprint, previous, sink)
                 })
                 .collect()
         };
@@ -209,6 +179,50 @@ pub fn render(
 pub struct Rendered {
     pub pages: Vec<Produced>,
     pub pages_rendered: usize,
+}
+
+/// A page taken from the memo when its key is unchanged, else rendered (and, with a memo,
+/// remembered); its file goes to `sink` either way.
+fn render_or_reuse<'s>(
+    shared: &Shared<'_>,
+    tera: &Tera,
+    abbrs: &[Abbr<'_>],
+    page: &'s Page,
+    fingerprint: Option<memo::Fingerprint>,
+    previous: Option<&Memo>,
+    sink: &dyn Sink,
+) -> Outcome<'s> {
+    let key = fingerprint.map(|f| {
+        let reads = if context::reads_bodies(&template_name(page)) {
+            f.full
+        } else {
+            f.shape
+        };
+        memo::page_key(reads, &page.source, &page.text)
+    });
+    let known = previous
+        .and_then(|m| m.pages.get(&page.source))
+        .filter(|r| Some(r.key) == key);
+    if let Some(r) = known {
+        sink.put(r.file.clone());
+        return Ok((
+            r.text.clone(),
+            r.produced.clone(),
+            Done::Reused(&page.source),
+        ));
+    }
+    let (file, text, produced) = render_page(shared, tera, page, abbrs)?;
+    let fresh = key.map(|key| {
+        let r = Remembered {
+            key,
+            file: file.clone(),
+            text: text.clone(),
+            produced: produced.clone(),
+        };
+        Box::new((page.source.clone(), r))
+    });
+    sink.put(file);
+    Ok((text, produced, Done::Rendered(fresh)))
 }
 
 /// One page rendered, or why not.
